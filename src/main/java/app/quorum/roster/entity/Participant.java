@@ -1,0 +1,125 @@
+package app.quorum.roster.entity;
+
+import app.quorum.meeting.entity.Meeting;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A roster entry of one meeting. The roster is sorted the Vietnamese way, by given name (the last word of
+ * the full name, a column the database derives) and then the whole name, in the Vietnamese collation.
+ */
+@Entity
+@Table(name = "participant")
+@NamedQuery(name = Participant.ROSTER,
+        query = "SELECT p FROM Participant p WHERE p.meeting.id = :meetingId ORDER BY p.givenName, p.fullName, p.id")
+@NamedQuery(name = Participant.BY_ROLE,
+        query = "SELECT p FROM Participant p WHERE p.meeting.id = :meetingId AND p.role = :role ORDER BY p.givenName, p.fullName, p.id")
+public class Participant {
+
+    public static final String ROSTER = "Participant.roster";
+    public static final String BY_ROLE = "Participant.byRole";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "meeting_id")
+    private Meeting meeting;
+
+    @NotBlank(message = "{participant.fullName.required}")
+    @Size(max = 200, message = "{participant.fullName.size}")
+    @Column(name = "full_name")
+    private String fullName;
+
+    @Column(name = "given_name", insertable = false, updatable = false)
+    private String givenName;
+
+    @Size(max = 300, message = "{participant.position.size}")
+    @Column(name = "position_name")
+    private String position;
+
+    @Size(max = 300, message = "{participant.unit.size}")
+    private String unit;
+
+    @NotNull
+    @Enumerated(EnumType.STRING)
+    private Role role = Role.DELEGATE;
+
+    private boolean voting;
+
+    @Version
+    private long version;
+
+    protected Participant() {
+        // for JPA
+    }
+
+    public Participant(Meeting meeting, String fullName, Role role, boolean voting) {
+        this.meeting = meeting;
+        this.fullName = fullName;
+        this.role = role;
+        this.voting = voting;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Meeting getMeeting() {
+        return meeting;
+    }
+
+    public String getFullName() {
+        return fullName;
+    }
+
+    public void setFullName(String fullName) {
+        this.fullName = fullName;
+    }
+
+    public String getPosition() {
+        return position;
+    }
+
+    public void setPosition(String position) {
+        this.position = position;
+    }
+
+    public String getUnit() {
+        return unit;
+    }
+
+    public void setUnit(String unit) {
+        this.unit = unit;
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    public void setRole(Role role) {
+        this.role = role;
+    }
+
+    public boolean isVoting() {
+        return voting;
+    }
+
+    public void setVoting(boolean voting) {
+        this.voting = voting;
+    }
+}
