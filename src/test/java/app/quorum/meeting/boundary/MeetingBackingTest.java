@@ -1,0 +1,22 @@
+package app.quorum.meeting.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MeetingBackingTest {
+
+    @Test
+    void readsAMeetingId() {
+        assertEquals(42L, MeetingBacking.parseId("42"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "abc", "-1", "1.5", "1e3", "99999999999999999999", " 1"})
+    void anythingElseIsNoMeeting(String text) {
+        assertNull(MeetingBacking.parseId(text));
+    }
+}
