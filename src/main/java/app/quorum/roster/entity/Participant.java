@@ -13,9 +13,12 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 
 /**
  * A roster entry of one meeting. The roster is sorted the Vietnamese way, by given name (the last word of
@@ -31,6 +34,8 @@ public class Participant {
 
     public static final String ROSTER = "Participant.roster";
     public static final String BY_ROLE = "Participant.byRole";
+    /** A phone number as people write it: digits, spaces, dots, dashes, parentheses, an optional leading +. */
+    public static final String PHONE = "^\\+?[0-9][0-9 .()-]{5,28}[0-9]$";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -60,6 +65,20 @@ public class Participant {
     private Role role = Role.DELEGATE;
 
     private boolean voting;
+
+    @Pattern(regexp = PHONE, message = "{participant.phone.invalid}")
+    @Size(max = 30, message = "{participant.phone.invalid}")
+    private String phone;
+
+    @Email(message = "{participant.email.invalid}")
+    @Size(max = 254, message = "{participant.email.invalid}")
+    private String email;
+
+    @Column(name = "checked_in_at")
+    private Instant checkedInAt;
+
+    @Column(name = "card_code_hash")
+    private byte[] cardCodeHash;
 
     @Version
     private long version;
@@ -121,5 +140,46 @@ public class Participant {
 
     public void setVoting(boolean voting) {
         this.voting = voting;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public void setPhone(String phone) {
+        this.phone = phone;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public boolean isPresent() {
+        return checkedInAt != null;
+    }
+
+    public Instant getCheckedInAt() {
+        return checkedInAt;
+    }
+
+    public void checkIn(Instant at) {
+        this.checkedInAt = at;
+    }
+
+    public void checkOut() {
+        this.checkedInAt = null;
+    }
+
+    public boolean hasCard() {
+        return cardCodeHash != null;
+    }
+
+    /** Stores the hash of a newly issued card code; the previous card stops working. */
+    public void issueCard(byte[] codeHash) {
+        this.cardCodeHash = codeHash.clone();
     }
 }
