@@ -7,6 +7,10 @@ ALTER TABLE meeting
     ADD CONSTRAINT meeting_quorum_rule_known CHECK (quorum_rule IN ('MORE_THAN_HALF', 'TWO_THIRDS', 'FIXED')),
     ADD CONSTRAINT meeting_quorum_fixed_set CHECK (quorum_rule <> 'FIXED' OR quorum_fixed > 0);
 
+-- the agenda is renumbered in place when items move or go; the service keeps the numbers 1..n, and a unique
+-- index would reject the intermediate states of a renumbering flush
+ALTER TABLE agenda_item DROP INDEX agenda_item_order_unique, ADD INDEX agenda_item_order (meeting_id, sort_order);
+
 ALTER TABLE participant
     ADD COLUMN phone          VARCHAR(30)  NULL AFTER voting,
     ADD COLUMN email          VARCHAR(254) NULL AFTER phone,
@@ -15,6 +19,9 @@ ALTER TABLE participant
     ADD COLUMN card_code_hash BINARY(32)   NULL AFTER checked_in_at,
     -- one person once per meeting: the same full name in the same unit is a duplicate
     ADD COLUMN identity_key   VARCHAR(510) AS (CONCAT(TRIM(full_name), '|', COALESCE(TRIM(unit), ''))) PERSISTENT,
+    -- what the roster search looks in: accent- and case-insensitive ("huong" finds "Hương")
+    ADD COLUMN search_text    VARCHAR(810) COLLATE utf8mb4_uca1400_vietnamese_ai_ci
+        AS (CONCAT_WS(' ', full_name, position_name, unit)) VIRTUAL,
     ADD CONSTRAINT participant_once_per_meeting UNIQUE (meeting_id, identity_key),
     ADD CONSTRAINT participant_card_code_unique UNIQUE (card_code_hash);
 

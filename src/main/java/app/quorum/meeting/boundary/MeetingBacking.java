@@ -1,68 +1,47 @@
 package app.quorum.meeting.boundary;
 
-import app.quorum.meeting.control.MeetingService;
+import app.quorum.meeting.control.CommendationService;
+import app.quorum.meeting.control.DocumentService;
+import app.quorum.meeting.entity.Awardee;
+import app.quorum.meeting.entity.DocumentInfo;
 import app.quorum.meeting.entity.Meeting;
 import app.quorum.roster.control.RosterService;
 import app.quorum.roster.entity.Participant;
 import app.quorum.roster.entity.Role;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
-/** One meeting with its ordered agenda; {@code ?id=} names it, an unknown id answers 404. */
+/** The public page of one meeting: details, chair and secretary, the ordered agenda with its documents. */
 @Named
 @ViewScoped
-public class MeetingBacking implements Serializable {
+public class MeetingBacking extends MeetingView {
 
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient MeetingService meetings;
-
-    @Inject
     transient RosterService roster;
 
-    private String id;
-    private Meeting meeting;
+    @Inject
+    transient DocumentService documents;
+
+    @Inject
+    transient CommendationService commendations;
+
     private List<Participant> chairs;
     private List<Participant> secretaries;
+    private Map<Long, List<DocumentInfo>> documentsByItem;
+    private Map<Long, List<Awardee>> awardeesByItem;
 
-    /** The view action: loads the meeting or answers 404. */
-    public void load() throws IOException {
-        Long meetingId = parseId(id);
-        meeting = meetingId == null ? null : meetings.withAgenda(meetingId).orElse(null);
-        if (meeting == null) {
-            FacesContext.getCurrentInstance().getExternalContext().responseSendError(HttpServletResponse.SC_NOT_FOUND, null);
-            FacesContext.getCurrentInstance().responseComplete();
-            return;
-        }
-        chairs = roster.withRole(meetingId, Role.CHAIR);
-        secretaries = roster.withRole(meetingId, Role.SECRETARY);
-    }
-
-    /** A meeting id from the address; anything that is not one reads as "no such meeting". */
-    static Long parseId(String text) {
-        if (text == null || !text.matches("\\d{1,18}")) {
-            return null;
-        }
-        return Long.valueOf(text);
-    }
-
-    public String getId() {
-        return id;
-    }
-
-    public void setId(String id) {
-        this.id = id;
-    }
-
-    public Meeting getMeeting() {
-        return meeting;
+    @Override
+    protected void loaded(Meeting meeting) {
+        chairs = roster.withRole(meeting.getId(), Role.CHAIR);
+        secretaries = roster.withRole(meeting.getId(), Role.SECRETARY);
+        documentsByItem = documents.ofMeeting(meeting.getId()).stream().collect(Collectors.groupingBy(DocumentInfo::itemId));
+        awardeesByItem = commendations.ofMeeting(meeting.getId()).stream().collect(Collectors.groupingBy(a -> a.getItem().getId()));
     }
 
     public List<Participant> getChairs() {
@@ -71,5 +50,13 @@ public class MeetingBacking implements Serializable {
 
     public List<Participant> getSecretaries() {
         return secretaries;
+    }
+
+    public List<DocumentInfo> documentsOf(Long itemId) {
+        return documentsByItem.getOrDefault(itemId, List.of());
+    }
+
+    public List<Awardee> awardeesOf(Long itemId) {
+        return awardeesByItem.getOrDefault(itemId, List.of());
     }
 }

@@ -1,21 +1,31 @@
 package app.quorum.meeting.control;
 
+import app.quorum.meeting.entity.AgendaItem;
 import app.quorum.meeting.entity.Meeting;
+import app.quorum.meeting.entity.MeetingStatus;
 import app.quorum.platform.Refusal;
+import app.quorum.platform.push.Changed;
+import app.quorum.roster.entity.Participant;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.Optional;
 
-/** Meetings and their agenda: the rules and the transactions. */
+/** Meetings, their lifecycle and their agenda: the rules and the transactions. */
 @Stateless
 public class MeetingService {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Event<Changed> changed;
 
     public List<Meeting> meetings() {
         return em.createNamedQuery(Meeting.ALL, Meeting.class).getResultList();
@@ -35,10 +45,143 @@ public class MeetingService {
 
     /** Saves a new meeting together with the agenda items added to it. */
     public Meeting create(@NotNull @Valid Meeting meeting) {
+        checkDetails(meeting);
+        em.persist(meeting);
+        return meeting;
+    }
+
+    /** Saves edited details (title, organiser, venue, times, description, quorum rule, public). */
+    public Meeting update(@NotNull @Valid Meeting edited) {
+        Meeting meeting = editable(edited.getId());
+        checkDetails(edited);
+        if (meeting.getVersion() != edited.getVersion()) {
+            throw new Refusal("meeting.changedMeanwhile");
+        }
+        meeting.setTitle(edited.getTitle());
+        meeting.setOrganiser(edited.getOrganiser());
+        meeting.setVenue(edited.getVenue());
+        meeting.setStartsAt(edited.getStartsAt());
+        meeting.setEndsAt(edited.getEndsAt());
+        meeting.setDescription(edited.getDescription());
+        meeting.setPublicMeeting(edited.isPublicMeeting());
+        meeting.setQuorumRule(edited.getQuorumRule());
+        meeting.setQuorumFixed(edited.getQuorumFixed());
+        changed.fire(new Changed(meeting.getId(), Changed.What.ATTENDANCE));
+        return meeting;
+    }
+
+    /** A new meeting in preparation, one month later, with the same details, agenda and roster (no attendance). */
+    public Meeting copy(long id) {
+        Meeting original = find(id);
+        Meeting copy = original.copyForNextMonth();
+        em.persist(copy);
+        for (Participant participant : em.createNamedQuery(Participant.ROSTER, Participant.class)
+                .setParameter("meetingId", id).getResultList()) {
+            em.persist(participant.copyFor(copy));
+        }
+        return copy;
+    }
+
+    /** Deletes a meeting that has not started; one that ran can only be closed. */
+    public void delete(long id) {
+        Meeting meeting = find(id);
+        if (!meeting.getStatus().deletable()) {
+            throw new Refusal("meeting.notDeletable", meeting.getStatus());
+        }
+        meeting.makeCurrent(null);
+        em.flush();
+        em.remove(meeting);
+    }
+
+    public Meeting changeStatus(long id, @NotNull MeetingStatus target) {
+        Meeting meeting = find(id);
+        em.lock(meeting, LockModeType.PESSIMISTIC_WRITE);
+        if (!meeting.getStatus().canMoveTo(target)) {
+            throw new Refusal("meeting.statusChangeRefused", meeting.getStatus(), target);
+        }
+        meeting.setStatus(target);
+        if (target != MeetingStatus.IN_SESSION) {
+            meeting.makeCurrent(null);
+        }
+        changed.fire(new Changed(id, Changed.What.PROCEEDINGS));
+        return meeting;
+    }
+
+    /** The chair moves the meeting to an item (or to none); every open page follows. */
+    public Meeting makeCurrent(long meetingId, Long itemId) {
+        Meeting meeting = find(meetingId);
+        if (meeting.getStatus() != MeetingStatus.IN_SESSION) {
+            throw new Refusal("agenda.currentNeedsSession");
+        }
+        meeting.makeCurrent(itemId == null ? null : item(meeting, itemId));
+        changed.fire(new Changed(meetingId, Changed.What.PROCEEDINGS));
+        return meeting;
+    }
+
+    public AgendaItem addItem(long meetingId, @NotNull @Valid AgendaItemDraft draft) {
+        Meeting meeting = editable(meetingId);
+        AgendaItem item = meeting.addItem(draft.title());
+        draft.applyTo(item);
+        em.flush();
+        return item;
+    }
+
+    public AgendaItem updateItem(long meetingId, long itemId, @NotNull @Valid AgendaItemDraft draft) {
+        Meeting meeting = editable(meetingId);
+        AgendaItem item = item(meeting, itemId);
+        item.setTitle(draft.title());
+        draft.applyTo(item);
+        changed.fire(new Changed(meetingId, Changed.What.PROCEEDINGS));
+        return item;
+    }
+
+    public void removeItem(long meetingId, long itemId) {
+        Meeting meeting = editable(meetingId);
+        meeting.removeItem(item(meeting, itemId));
+        changed.fire(new Changed(meetingId, Changed.What.PROCEEDINGS));
+    }
+
+    /** Puts the agenda in the given order (every item's id once). */
+    public void reorder(long meetingId, @NotNull List<Long> itemIds) {
+        Meeting meeting = editable(meetingId);
+        try {
+            meeting.reorder(itemIds);
+        } catch (IllegalArgumentException e) {
+            throw new Refusal("agenda.orderChangedMeanwhile");
+        }
+        changed.fire(new Changed(meetingId, Changed.What.PROCEEDINGS));
+    }
+
+    Meeting find(long id) {
+        Meeting meeting = em.find(Meeting.class, id);
+        if (meeting == null) {
+            throw new Refusal("meeting.notFound");
+        }
+        return meeting;
+    }
+
+    /** The meeting, if its details, agenda and roster may still change. */
+    public Meeting editable(long id) {
+        Meeting meeting = find(id);
+        if (!meeting.getStatus().editable()) {
+            throw new Refusal("meeting.closedNoChanges");
+        }
+        return meeting;
+    }
+
+    static AgendaItem item(Meeting meeting, long itemId) {
+        return meeting.getAgenda().stream()
+                .filter(item -> item.getId() == itemId)
+                .findFirst()
+                .orElseThrow(() -> new Refusal("agenda.itemNotFound"));
+    }
+
+    private static void checkDetails(Meeting meeting) {
         if (meeting.endsBeforeItStarts()) {
             throw new Refusal("meeting.endsBeforeStart");
         }
-        em.persist(meeting);
-        return meeting;
+        if (meeting.fixedQuorumMissing()) {
+            throw new Refusal("meeting.quorumFixed.positive");
+        }
     }
 }

@@ -63,6 +63,10 @@ public class AgendaItem {
         return meeting;
     }
 
+    void number(int number) {
+        this.sortOrder = number;
+    }
+
     /** The item's number on the agenda, from 1. */
     public int getSortOrder() {
         return sortOrder;

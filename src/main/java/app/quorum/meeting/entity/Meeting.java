@@ -15,6 +15,7 @@ import jakarta.persistence.OneToOne;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import app.quorum.roster.entity.QuorumRule;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -73,6 +74,15 @@ public class Meeting {
     @Column(name = "public_meeting")
     private boolean publicMeeting;
 
+    @NotNull
+    @Enumerated(EnumType.STRING)
+    @Column(name = "quorum_rule")
+    private QuorumRule quorumRule = QuorumRule.MORE_THAN_HALF;
+
+    @jakarta.validation.constraints.Positive(message = "{meeting.quorumFixed.positive}")
+    @Column(name = "quorum_fixed")
+    private Integer quorumFixed;
+
     @OneToOne
     @JoinColumn(name = "current_item_id")
     private AgendaItem currentItem;
@@ -89,10 +99,38 @@ public class Meeting {
         // for JPA
     }
 
+    /** An empty meeting for the secretary's form. */
+    public static Meeting blank() {
+        return new Meeting();
+    }
+
     public Meeting(String title, String organiser, LocalDateTime startsAt) {
         this.title = title;
         this.organiser = organiser;
         this.startsAt = startsAt;
+    }
+
+    /** A copy for the next session: same details, agenda and quorum rule, one month later, in preparation. */
+    public Meeting copyForNextMonth() {
+        Meeting copy = new Meeting(title, organiser, startsAt.plusMonths(1));
+        copy.endsAt = endsAt == null ? null : endsAt.plusMonths(1);
+        copy.venue = venue;
+        copy.timeZone = timeZone;
+        copy.description = description;
+        copy.publicMeeting = publicMeeting;
+        copy.quorumRule = quorumRule;
+        copy.quorumFixed = quorumFixed;
+        for (AgendaItem item : agenda) {
+            AgendaItem copied = copy.addItem(item.getTitle());
+            copied.setDescription(item.getDescription());
+            copied.setPresenter(item.getPresenter());
+            copied.setPlannedMinutes(item.getPlannedMinutes());
+        }
+        return copy;
+    }
+
+    public boolean fixedQuorumMissing() {
+        return quorumRule == QuorumRule.FIXED && quorumFixed == null;
     }
 
     /** Appends an item at the end of the agenda. */
@@ -186,8 +224,57 @@ public class Meeting {
         this.publicMeeting = publicMeeting;
     }
 
+    public QuorumRule getQuorumRule() {
+        return quorumRule;
+    }
+
+    public void setQuorumRule(QuorumRule quorumRule) {
+        this.quorumRule = quorumRule;
+    }
+
+    public Integer getQuorumFixed() {
+        return quorumFixed;
+    }
+
+    public void setQuorumFixed(Integer quorumFixed) {
+        this.quorumFixed = quorumFixed;
+    }
+
     public AgendaItem getCurrentItem() {
         return currentItem;
+    }
+
+    /** Makes an item of this meeting the one being dealt with (null: none). */
+    public void makeCurrent(AgendaItem item) {
+        if (item != null && item.getMeeting() != this) {
+            throw new IllegalArgumentException("item of another meeting");
+        }
+        this.currentItem = item;
+    }
+
+    /** Removes an item and numbers the rest 1, 2, 3… again. */
+    public void removeItem(AgendaItem item) {
+        if (currentItem == item) {
+            currentItem = null;
+        }
+        agenda.remove(item);
+        renumber();
+    }
+
+    /** Puts the agenda in the order of the given item ids, which must be exactly this meeting's items. */
+    public void reorder(List<Long> itemIds) {
+        if (itemIds.size() != agenda.size() || !new java.util.HashSet<>(itemIds).equals(
+                agenda.stream().map(AgendaItem::getId).collect(java.util.stream.Collectors.toSet()))) {
+            throw new IllegalArgumentException("the new order must name every item once");
+        }
+        agenda.sort(java.util.Comparator.comparingInt(item -> itemIds.indexOf(item.getId())));
+        renumber();
+    }
+
+    private void renumber() {
+        for (int i = 0; i < agenda.size(); i++) {
+            agenda.get(i).number(i + 1);
+        }
     }
 
     public List<AgendaItem> getAgenda() {

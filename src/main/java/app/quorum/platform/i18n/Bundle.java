@@ -55,10 +55,26 @@ public final class Bundle {
 
     public static String text(Locale locale, String key, Object... arguments) {
         try {
-            String pattern = of(locale).getString(key);
-            return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
+            ResourceBundle bundle = of(locale);
+            String pattern = bundle.getString(key);
+            if (arguments.length == 0) {
+                return pattern;
+            }
+            Object[] shown = arguments.clone();
+            for (int i = 0; i < shown.length; i++) {
+                if (shown[i] instanceof Enum<?> constant && bundle.containsKey(enumKey(constant))) {
+                    shown[i] = bundle.getString(enumKey(constant));
+                }
+            }
+            return new MessageFormat(pattern, locale).format(shown);
         } catch (MissingResourceException e) {
             return "???" + key + "???";
         }
+    }
+
+    /** The key of an enum constant's name for people: {@code meetingStatus.DRAFT}, {@code role.CHAIR}. */
+    public static String enumKey(Enum<?> constant) {
+        String type = constant.getDeclaringClass().getSimpleName();
+        return Character.toLowerCase(type.charAt(0)) + type.substring(1) + "." + constant.name();
     }
 }

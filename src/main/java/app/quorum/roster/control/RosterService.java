@@ -1,20 +1,51 @@
 package app.quorum.roster.control;
 
+import app.quorum.meeting.control.MeetingService;
+import app.quorum.meeting.entity.Meeting;
+import app.quorum.platform.Refusal;
+import app.quorum.platform.push.Changed;
 import app.quorum.roster.entity.Participant;
+import app.quorum.roster.entity.Quorum;
 import app.quorum.roster.entity.Role;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
-/** The roster of a meeting, in Vietnamese order (given name, then full name). */
+/**
+ * The roster of a meeting, in Vietnamese order (given name, then full name): entries, import, attendance and
+ * quorum. Roster changes stop when the meeting closes.
+ */
 @Stateless
 public class RosterService {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    MeetingService meetings;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    Event<Changed> changed;
+
+    Clock clock = Clock.systemUTC();
 
     public List<Participant> roster(long meetingId) {
         return em.createNamedQuery(Participant.ROSTER, Participant.class)
@@ -29,8 +60,200 @@ public class RosterService {
                 .getResultList();
     }
 
+    /** One page of the roster, filtered, in Vietnamese order: for lazy tables over thousands of rows. */
+    public List<Participant> page(long meetingId, @NotNull RosterFilter filter, int first, int size) {
+        return query(meetingId, filter, "SELECT p FROM Participant p", " ORDER BY p.givenName, p.fullName, p.id", Participant.class)
+                .setFirstResult(first)
+                .setMaxResults(size)
+                .getResultList();
+    }
+
+    public long count(long meetingId, @NotNull RosterFilter filter) {
+        return query(meetingId, filter, "SELECT COUNT(p) FROM Participant p", "", Long.class).getSingleResult();
+    }
+
+    private <T> TypedQuery<T> query(long meetingId, RosterFilter filter, String select, String order, Class<T> type) {
+        StringBuilder jpql = new StringBuilder(select).append(" WHERE p.meeting.id = :meetingId");
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("meetingId", meetingId);
+        if (filter.search() != null && !filter.search().isBlank()) {
+            jpql.append(" AND p.searchText LIKE :search");
+            parameters.put("search", "%" + filter.search().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (filter.role() != null) {
+            jpql.append(" AND p.role = :role");
+            parameters.put("role", filter.role());
+        }
+        if (filter.voting() != null) {
+            jpql.append(" AND p.voting = :voting");
+            parameters.put("voting", filter.voting());
+        }
+        if (filter.present() != null) {
+            jpql.append(filter.present() ? " AND p.checkedInAt IS NOT NULL" : " AND p.checkedInAt IS NULL");
+        }
+        TypedQuery<T> query = em.createQuery(jpql.append(order).toString(), type);
+        parameters.forEach(query::setParameter);
+        return query;
+    }
+
+    public Optional<Participant> participant(long meetingId, long participantId) {
+        Participant participant = em.find(Participant.class, participantId);
+        return participant != null && participant.getMeeting().getId() == meetingId ? Optional.of(participant) : Optional.empty();
+    }
+
+    public Participant add(long meetingId, @NotNull @Valid ParticipantDraft draft) {
+        Meeting meeting = meetings.editable(meetingId);
+        Participant participant = draft.toParticipant(meeting);
+        return persistChecked(participant, draft);
+    }
+
+    /** Adds an entry to the roster of a meeting being created (the demo, a copy). */
     public Participant add(@NotNull @Valid Participant participant) {
         em.persist(participant);
         return participant;
+    }
+
+    public Participant update(long meetingId, long participantId, @NotNull @Valid ParticipantDraft draft) {
+        meetings.editable(meetingId);
+        Participant participant = existing(meetingId, participantId);
+        checkRoleAndVote(draft);
+        draft.applyTo(participant);
+        validate(participant);
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            throw new Refusal("participant.duplicate", draft.fullName());
+        }
+        changed.fire(new Changed(meetingId, Changed.What.ATTENDANCE));
+        return participant;
+    }
+
+    public void remove(long meetingId, long participantId) {
+        meetings.editable(meetingId);
+        em.remove(existing(meetingId, participantId));
+        changed.fire(new Changed(meetingId, Changed.What.ATTENDANCE));
+    }
+
+    /**
+     * Adds every entry or none: one duplicate, one invalid entry, or a name already on the roster refuses the
+     * whole import and names the entry (its position in the list, from 1).
+     */
+    public int importAll(long meetingId, @NotNull List<ParticipantDraft> drafts) {
+        Meeting meeting = meetings.editable(meetingId);
+        List<Participant> added = new ArrayList<>(drafts.size());
+        for (int i = 0; i < drafts.size(); i++) {
+            ParticipantDraft draft = drafts.get(i);
+            try {
+                checkRoleAndVote(draft);
+                Participant participant = draft.toParticipant(meeting);
+                validate(participant);
+                added.add(participant);
+            } catch (Refusal refusal) {
+                throw new Refusal("import.entryRefused", i + 1, draft.fullName(),
+                        app.quorum.platform.i18n.Bundle.text(app.quorum.platform.i18n.Bundle.currentLocale(), refusal.key(), refusal.arguments()));
+            }
+        }
+        added.forEach(em::persist);
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            throw new Refusal("import.duplicateWithRoster");
+        }
+        changed.fire(new Changed(meetingId, Changed.What.ATTENDANCE));
+        return added.size();
+    }
+
+    /** Identity keys ("name|unit", as the database compares them) of everyone on the roster, for import previews. */
+    public Set<String> identityKeys(long meetingId) {
+        return Set.copyOf(em.createQuery("SELECT CONCAT(TRIM(p.fullName), '|', COALESCE(TRIM(p.unit), '')) FROM Participant p "
+                + "WHERE p.meeting.id = :meetingId", String.class).setParameter("meetingId", meetingId).getResultList());
+    }
+
+    public Participant checkIn(long meetingId, long participantId) {
+        Participant participant = attending(meetingId, participantId);
+        if (!participant.isPresent()) {
+            participant.checkIn(clock.instant());
+            changed.fire(new Changed(meetingId, Changed.What.ATTENDANCE));
+        }
+        return participant;
+    }
+
+    public Participant checkOut(long meetingId, long participantId) {
+        Participant participant = attending(meetingId, participantId);
+        if (participant.isPresent()) {
+            participant.checkOut();
+            changed.fire(new Changed(meetingId, Changed.What.ATTENDANCE));
+        }
+        return participant;
+    }
+
+    /** Checks in the holder of a card by the code typed or scanned from it. */
+    public Participant checkInByCode(long meetingId, String code) {
+        if (!CardCodes.wellFormed(code)) {
+            throw new Refusal("attendance.codeMalformed");
+        }
+        Participant holder = em.createNamedQuery(Participant.BY_CARD, Participant.class)
+                .setParameter("meetingId", meetingId)
+                .setParameter("hash", CardCodes.hash(code))
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new Refusal("attendance.codeUnknown"));
+        return checkIn(meetingId, holder.getId());
+    }
+
+    /** Issues a new card code to a participant (the old one stops working) and returns it, once, for printing. */
+    public String issueCard(long meetingId, long participantId) {
+        meetings.editable(meetingId);
+        Participant participant = existing(meetingId, participantId);
+        String code = CardCodes.generate();
+        participant.issueCard(CardCodes.hash(code));
+        return code;
+    }
+
+    public Quorum quorum(long meetingId) {
+        Meeting meeting = meetings.withAgenda(meetingId).orElseThrow(() -> new Refusal("meeting.notFound"));
+        Object[] counts = em.createNamedQuery(Participant.QUORUM_COUNTS, Object[].class)
+                .setParameter("meetingId", meetingId)
+                .getSingleResult();
+        int voting = ((Number) counts[0]).intValue();
+        int present = counts[1] == null ? 0 : ((Number) counts[1]).intValue();
+        return Quorum.of(meeting.getQuorumRule(), meeting.getQuorumFixed(), voting, present);
+    }
+
+    private Participant attending(long meetingId, long participantId) {
+        Participant participant = existing(meetingId, participantId);
+        if (!participant.getMeeting().getStatus().attendanceOpen()) {
+            throw new Refusal("attendance.closed");
+        }
+        return participant;
+    }
+
+    private Participant existing(long meetingId, long participantId) {
+        return participant(meetingId, participantId).orElseThrow(() -> new Refusal("participant.notFound"));
+    }
+
+    private Participant persistChecked(Participant participant, ParticipantDraft draft) {
+        checkRoleAndVote(draft);
+        validate(participant);
+        em.persist(participant);
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            throw new Refusal("participant.duplicate", draft.fullName());
+        }
+        changed.fire(new Changed(participant.getMeeting().getId(), Changed.What.ATTENDANCE));
+        return participant;
+    }
+
+    private static void checkRoleAndVote(ParticipantDraft draft) {
+        if (draft.role() == Role.GUEST && draft.voting()) {
+            throw new Refusal("participant.guestCannotVote");
+        }
+    }
+
+    private void validate(Participant participant) {
+        Set<ConstraintViolation<Participant>> violations = validator.validate(participant);
+        if (!violations.isEmpty()) {
+            throw new Refusal("participant.invalid", violations.iterator().next().getMessage());
+        }
     }
 }

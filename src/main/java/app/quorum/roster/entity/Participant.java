@@ -28,12 +28,19 @@ import java.time.Instant;
 @Table(name = "participant")
 @NamedQuery(name = Participant.ROSTER,
         query = "SELECT p FROM Participant p WHERE p.meeting.id = :meetingId ORDER BY p.givenName, p.fullName, p.id")
+@NamedQuery(name = Participant.BY_CARD,
+        query = "SELECT p FROM Participant p WHERE p.meeting.id = :meetingId AND p.cardCodeHash = :hash")
+@NamedQuery(name = Participant.QUORUM_COUNTS,
+        query = "SELECT COUNT(p), SUM(CASE WHEN p.checkedInAt IS NOT NULL THEN 1 ELSE 0 END) FROM Participant p "
+                + "WHERE p.meeting.id = :meetingId AND p.voting = TRUE")
 @NamedQuery(name = Participant.BY_ROLE,
         query = "SELECT p FROM Participant p WHERE p.meeting.id = :meetingId AND p.role = :role ORDER BY p.givenName, p.fullName, p.id")
 public class Participant {
 
     public static final String ROSTER = "Participant.roster";
     public static final String BY_ROLE = "Participant.byRole";
+    public static final String BY_CARD = "Participant.byCard";
+    public static final String QUORUM_COUNTS = "Participant.quorumCounts";
     /** A phone number as people write it: digits, spaces, dots, dashes, parentheses, an optional leading +. */
     public static final String PHONE = "^\\+?[0-9][0-9 .()-]{5,28}[0-9]$";
 
@@ -79,6 +86,9 @@ public class Participant {
 
     @Column(name = "card_code_hash")
     private byte[] cardCodeHash;
+
+    @Column(name = "search_text", insertable = false, updatable = false)
+    private String searchText;
 
     @Version
     private long version;
@@ -176,6 +186,16 @@ public class Participant {
 
     public boolean hasCard() {
         return cardCodeHash != null;
+    }
+
+    /** The same person on another meeting's roster: no attendance, no card. */
+    public Participant copyFor(Meeting other) {
+        Participant copy = new Participant(other, fullName, role, voting);
+        copy.position = position;
+        copy.unit = unit;
+        copy.phone = phone;
+        copy.email = email;
+        return copy;
     }
 
     /** Stores the hash of a newly issued card code; the previous card stops working. */

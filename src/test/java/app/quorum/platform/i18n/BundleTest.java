@@ -21,6 +21,7 @@ class BundleTest {
     private static final Pattern VIEW_KEY = Pattern.compile("msg\\['([\\w.]+)'\\]");
     private static final Pattern CONSTRAINT_KEY = Pattern.compile("message = \"\\{([\\w.]+)}\"");
     private static final Pattern REFUSAL_KEY = Pattern.compile("new Refusal\\(\"([\\w.]+)\"");
+    private static final Pattern FEEDBACK_KEY = Pattern.compile("Feedback\\.(?:info|error)\\(\"([\\w.]+)\"");
 
     @Test
     void vietnameseAndEnglishHaveTheSameKeys() {
@@ -33,6 +34,7 @@ class BundleTest {
         used.addAll(keysIn(Path.of("src/main/webapp"), ".xhtml", VIEW_KEY));
         used.addAll(keysIn(Path.of("src/main/java"), ".java", CONSTRAINT_KEY));
         used.addAll(keysIn(Path.of("src/main/java"), ".java", REFUSAL_KEY));
+        used.addAll(keysIn(Path.of("src/main/java"), ".java", FEEDBACK_KEY));
         assertTrue(used.size() > 20, "found only " + used);
         for (Locale locale : Bundle.SUPPORTED) {
             Set<String> missing = new TreeSet<>(used);

@@ -7,16 +7,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class MeetingBackingTest {
+class MeetingViewTest {
 
     @Test
     void readsAMeetingId() {
-        assertEquals(42L, MeetingBacking.parseId("42"));
+        assertEquals(42L, MeetingView.parseId("42"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "abc", "-1", "1.5", "1e3", "99999999999999999999", " 1"})
     void anythingElseIsNoMeeting(String text) {
-        assertNull(MeetingBacking.parseId(text));
+        assertNull(MeetingView.parseId(text));
     }
 }

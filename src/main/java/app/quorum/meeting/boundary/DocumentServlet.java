@@ -1,0 +1,47 @@
+package app.quorum.meeting.boundary;
+
+import app.quorum.meeting.control.DocumentService;
+import app.quorum.meeting.entity.AgendaDocument;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/** Serves an agenda document: {@code /documents/{id}}, as a PDF the browser may show, never sniffed as anything else. */
+@WebServlet("/documents/*")
+public class DocumentServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient DocumentService documents;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Long id = MeetingView.parseId(request.getPathInfo() == null ? null : request.getPathInfo().substring(1));
+        Optional<AgendaDocument> found = id == null ? Optional.empty() : documents.document(id);
+        if (found.isEmpty()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        AgendaDocument document = found.get();
+        String etag = "\"" + HexFormat.of().formatHex(document.sha256()) + "\"";
+        if (etag.equals(request.getHeader("If-None-Match"))) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        byte[] content = document.content();
+        response.setContentType("application/pdf");
+        response.setContentLengthLong(content.length);
+        response.setHeader("ETag", etag);
+        response.setHeader("Content-Disposition", "inline; filename*=UTF-8''"
+                + URLEncoder.encode(document.getFileName(), StandardCharsets.UTF_8).replace("+", "%20"));
+        response.getOutputStream().write(content);
+    }
+}

@@ -1,0 +1,71 @@
+package app.quorum.meeting.boundary;
+
+import app.quorum.meeting.control.MeetingService;
+import app.quorum.meeting.entity.Meeting;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.Serializable;
+
+/**
+ * What every page about one meeting shares: the {@code ?id=} parameter, loading the meeting with its agenda,
+ * and a 404 for an id that names no meeting.
+ */
+public abstract class MeetingView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient MeetingService meetings;
+
+    private String id;
+    private Meeting meeting;
+
+    /** The view action: loads the meeting or answers 404. */
+    public void load() throws IOException {
+        Long meetingId = parseId(id);
+        meeting = meetingId == null ? null : meetings.withAgenda(meetingId).orElse(null);
+        if (meeting == null) {
+            FacesContext.getCurrentInstance().getExternalContext().responseSendError(HttpServletResponse.SC_NOT_FOUND, null);
+            FacesContext.getCurrentInstance().responseComplete();
+            return;
+        }
+        loaded(meeting);
+    }
+
+    /** Loads the meeting again after a change, and what the page shows with it. */
+    protected void reload() {
+        meeting = meetings.withAgenda(meeting.getId()).orElseThrow();
+        loaded(meeting);
+    }
+
+    /** What the page loads along with its meeting. */
+    protected void loaded(Meeting loaded) {
+        // nothing more by default
+    }
+
+    /** A meeting id from the address; anything that is not one reads as "no such meeting". */
+    static Long parseId(String text) {
+        if (text == null || !text.matches("\\d{1,18}")) {
+            return null;
+        }
+        return Long.valueOf(text);
+    }
+
+    public long meetingId() {
+        return meeting.getId();
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public Meeting getMeeting() {
+        return meeting;
+    }
+}

@@ -1,0 +1,112 @@
+package app.quorum.meeting.control;
+
+import app.quorum.meeting.entity.AgendaDocument;
+import app.quorum.meeting.entity.AgendaItem;
+import app.quorum.meeting.entity.DocumentInfo;
+import app.quorum.meeting.entity.Meeting;
+import app.quorum.platform.Refusal;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.constraints.NotNull;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * PDF documents on agenda items. A file is accepted for what it is, not for its name: it must start like a PDF
+ * and end like one, and stay under the size limit (QUORUM_DOCUMENTS_MAX_MB, 20 MB by default).
+ */
+@Stateless
+public class DocumentService {
+
+    static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] PDF_END = "%%EOF".getBytes(StandardCharsets.US_ASCII);
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    MeetingService meetings;
+
+    @Inject
+    @ConfigProperty(name = "quorum.documents.max.mb", defaultValue = "20")
+    int maxMegabytes;
+
+    public DocumentInfo upload(long meetingId, long itemId, @NotNull String fileName, @NotNull byte[] content) {
+        Meeting meeting = meetings.editable(meetingId);
+        AgendaItem item = MeetingService.item(meeting, itemId);
+        checkPdf(content, maxMegabytes);
+        AgendaDocument document = new AgendaDocument(item, cleanName(fileName), content, sha256(content));
+        em.persist(document);
+        em.flush();
+        return new DocumentInfo(document.getId(), itemId, document.getFileName(), document.getSizeBytes(), null);
+    }
+
+    public List<DocumentInfo> ofItem(long itemId) {
+        return em.createNamedQuery(AgendaDocument.OF_ITEM, DocumentInfo.class).setParameter("itemId", itemId).getResultList();
+    }
+
+    public List<DocumentInfo> ofMeeting(long meetingId) {
+        return em.createNamedQuery(AgendaDocument.OF_MEETING, DocumentInfo.class).setParameter("meetingId", meetingId).getResultList();
+    }
+
+    public Optional<AgendaDocument> document(long documentId) {
+        return Optional.ofNullable(em.find(AgendaDocument.class, documentId));
+    }
+
+    public void delete(long documentId) {
+        AgendaDocument document = document(documentId).orElseThrow(() -> new Refusal("document.notFound"));
+        meetings.editable(document.getItem().getMeeting().getId());
+        em.remove(document);
+    }
+
+    /** Refuses what is empty, too large, or not a PDF by its content. */
+    static void checkPdf(byte[] content, int maxMegabytes) {
+        if (content.length == 0) {
+            throw new Refusal("document.empty");
+        }
+        if (content.length > maxMegabytes * 1024L * 1024L) {
+            throw new Refusal("document.tooLarge", maxMegabytes);
+        }
+        if (indexOf(content, PDF_MAGIC, 0, Math.min(content.length, 1024)) < 0
+                || indexOf(content, PDF_END, Math.max(0, content.length - 2048), content.length) < 0) {
+            throw new Refusal("document.notPdf");
+        }
+    }
+
+    /** The file's own name without folders or control characters, at most 255 characters. */
+    static String cleanName(String fileName) {
+        String name = fileName.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
+        if (name.isEmpty()) {
+            name = "document.pdf";
+        }
+        return name.length() > 255 ? name.substring(name.length() - 255) : name;
+    }
+
+    private static int indexOf(byte[] data, byte[] needle, int from, int to) {
+        outer:
+        for (int i = from; i <= to - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (data[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    static byte[] sha256(byte[] content) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(content);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package app.quorum.platform.push;
+
+/**
+ * Something about a meeting changed that open pages show live: its quorum (check-ins), or its current item.
+ * Fired as a CDI event inside the service's transaction; {@link PushRelay} tells the browsers once it commits.
+ */
+public record Changed(long meetingId, What what) {
+
+    public enum What {
+        /** attendance, and with it the quorum */
+        ATTENDANCE,
+        /** the current agenda item or the meeting's status */
+        PROCEEDINGS
+    }
+}
