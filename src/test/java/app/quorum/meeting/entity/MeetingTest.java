@@ -37,6 +37,44 @@ class MeetingTest {
     }
 
     @Test
+    void removingAnItemNumbersTheRestAgainAndForgetsItAsCurrent() {
+        Meeting meeting = new Meeting("Hội nghị", "UBND", NINE);
+        AgendaItem first = meeting.addItem("Khai mạc");
+        AgendaItem second = meeting.addItem("Báo cáo");
+        AgendaItem third = meeting.addItem("Bỏ phiếu");
+        meeting.makeCurrent(second);
+        meeting.removeItem(second);
+        assertEquals(java.util.List.of(first, third), meeting.getAgenda());
+        assertEquals(2, third.getSortOrder());
+        assertEquals(null, meeting.getCurrentItem());
+    }
+
+    @Test
+    void anItemOfAnotherMeetingCannotBeCurrent() {
+        Meeting one = new Meeting("A", "UBND", NINE);
+        AgendaItem foreign = new Meeting("B", "UBND", NINE).addItem("x");
+        assertThrows(IllegalArgumentException.class, () -> one.makeCurrent(foreign));
+    }
+
+    @Test
+    void theCopyForNextMonthKeepsTheAgendaInOrderAndStartsInPreparation() {
+        Meeting meeting = new Meeting("Giao ban tháng 1", "HĐND huyện", NINE);
+        meeting.setEndsAt(NINE.plusHours(3));
+        meeting.setStatus(MeetingStatus.CLOSED);
+        meeting.setQuorumRule(app.quorum.roster.entity.QuorumRule.TWO_THIRDS);
+        meeting.addItem("Khai mạc").setPlannedMinutes(10);
+        meeting.addItem("Bỏ phiếu");
+        Meeting copy = meeting.copyForNextMonth();
+        assertEquals(MeetingStatus.DRAFT, copy.getStatus());
+        assertEquals(NINE.plusMonths(1), copy.getStartsAt());
+        assertEquals(NINE.plusMonths(1).plusHours(3), copy.getEndsAt());
+        assertEquals(app.quorum.roster.entity.QuorumRule.TWO_THIRDS, copy.getQuorumRule());
+        assertEquals(java.util.List.of("Khai mạc", "Bỏ phiếu"), copy.getAgenda().stream().map(AgendaItem::getTitle).toList());
+        assertEquals(10, copy.getAgenda().get(0).getPlannedMinutes());
+        assertSame(copy, copy.getAgenda().get(1).getMeeting());
+    }
+
+    @Test
     void newMeetingsAreDraftsInVietnamTime() {
         Meeting meeting = new Meeting("Hội nghị", "UBND", NINE);
         assertEquals(MeetingStatus.DRAFT, meeting.getStatus());
