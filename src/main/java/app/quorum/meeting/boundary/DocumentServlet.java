@@ -1,6 +1,8 @@
 package app.quorum.meeting.boundary;
 
+import app.quorum.identity.control.DelegateIdentityStore;
 import app.quorum.meeting.control.DocumentService;
+import app.quorum.roster.control.RosterService;
 import app.quorum.meeting.entity.AgendaDocument;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -22,6 +24,21 @@ public class DocumentServlet extends HttpServlet {
     @Inject
     transient DocumentService documents;
 
+    @Inject
+    transient RosterService roster;
+
+    /** Documents of a public meeting are public; otherwise staff, and the meeting's own delegates. */
+    boolean mayRead(HttpServletRequest request, AgendaDocument document) {
+        var meeting = document.getItem().getMeeting();
+        if (meeting.isPublicMeeting() || request.isUserInRole("ADMIN") || request.isUserInRole("SECRETARY")
+                || request.isUserInRole("CHAIR")) {
+            return true;
+        }
+        return request.getUserPrincipal() != null
+                && DelegateIdentityStore.participantId(request.getUserPrincipal().getName())
+                        .flatMap(id -> roster.participant(meeting.getId(), id)).isPresent();
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Long id = MeetingView.parseId(request.getPathInfo() == null ? null : request.getPathInfo().substring(1));
@@ -31,6 +48,10 @@ public class DocumentServlet extends HttpServlet {
             return;
         }
         AgendaDocument document = found.get();
+        if (!mayRead(request, document)) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
         String etag = "\"" + HexFormat.of().formatHex(document.sha256()) + "\"";
         if (etag.equals(request.getHeader("If-None-Match"))) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);

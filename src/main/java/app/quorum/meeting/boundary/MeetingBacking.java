@@ -8,7 +8,9 @@ import app.quorum.meeting.entity.Meeting;
 import app.quorum.roster.control.RosterService;
 import app.quorum.roster.entity.Participant;
 import app.quorum.roster.entity.Role;
+import app.quorum.identity.control.DelegateIdentityStore;
 import jakarta.faces.view.ViewScoped;
+import jakarta.security.enterprise.SecurityContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
@@ -35,6 +37,21 @@ public class MeetingBacking extends MeetingView {
     private List<Participant> secretaries;
     private Map<Long, List<DocumentInfo>> documentsByItem;
     private Map<Long, List<Awardee>> awardeesByItem;
+
+    @Inject
+    transient SecurityContext security;
+
+    /** A meeting's public page: anyone for a public meeting; otherwise staff, and the meeting's own delegates. */
+    @Override
+    protected boolean visible(Meeting candidate) {
+        if (candidate.isPublicMeeting() || security.isCallerInRole("ADMIN") || security.isCallerInRole("SECRETARY")
+                || security.isCallerInRole("CHAIR")) {
+            return true;
+        }
+        return security.getCallerPrincipal() != null
+                && DelegateIdentityStore.participantId(security.getCallerPrincipal().getName())
+                        .flatMap(id -> roster.participant(candidate.getId(), id)).isPresent();
+    }
 
     @Override
     protected void loaded(Meeting meeting) {

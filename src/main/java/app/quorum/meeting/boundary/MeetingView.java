@@ -26,12 +26,19 @@ public abstract class MeetingView implements Serializable {
     public void load() throws IOException {
         Long meetingId = parseId(id);
         meeting = meetingId == null ? null : meetings.withAgenda(meetingId).orElse(null);
-        if (meeting == null) {
-            FacesContext.getCurrentInstance().getExternalContext().responseSendError(HttpServletResponse.SC_NOT_FOUND, null);
+        if (meeting == null || !visible(meeting)) {
+            int status = meeting == null ? HttpServletResponse.SC_NOT_FOUND : HttpServletResponse.SC_FORBIDDEN;
+            meeting = null;
+            FacesContext.getCurrentInstance().getExternalContext().responseSendError(status, null);
             FacesContext.getCurrentInstance().responseComplete();
             return;
         }
         loaded(meeting);
+    }
+
+    /** Whether the caller may see this meeting on this page (the container already checked the page's role). */
+    protected boolean visible(Meeting candidate) {
+        return true;
     }
 
     /** Loads the meeting again after a change, and what the page shows with it. */

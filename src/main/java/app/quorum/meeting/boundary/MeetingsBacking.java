@@ -6,6 +6,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.security.enterprise.SecurityContext;
 import java.io.Serializable;
 import java.util.List;
 
@@ -21,9 +22,14 @@ public class MeetingsBacking implements Serializable {
 
     private List<Meeting> meetings;
 
+    @Inject
+    transient SecurityContext security;
+
+    /** Staff see every meeting; everyone else the public ones. */
     @PostConstruct
     void load() {
-        meetings = service.meetings();
+        boolean staff = security.isCallerInRole("ADMIN") || security.isCallerInRole("SECRETARY") || security.isCallerInRole("CHAIR");
+        meetings = staff ? service.meetings() : service.publicMeetings();
     }
 
     public List<Meeting> getMeetings() {

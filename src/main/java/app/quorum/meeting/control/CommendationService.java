@@ -5,6 +5,9 @@ import app.quorum.meeting.entity.Awardee;
 import app.quorum.meeting.entity.AwardeeKind;
 import app.quorum.meeting.entity.Meeting;
 import app.quorum.platform.Refusal;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import app.quorum.identity.control.AuditLog;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -16,6 +19,7 @@ import java.util.List;
 
 /** The awardees announced under an agenda item (khen thưởng): collectives, individuals and households. */
 @Stateless
+@RolesAllowed("SECRETARY")
 public class CommendationService {
 
     @PersistenceContext
@@ -24,10 +28,15 @@ public class CommendationService {
     @Inject
     MeetingService meetings;
 
+    @Inject
+    AuditLog audit;
+
+    @PermitAll
     public List<Awardee> ofItem(long itemId) {
         return em.createNamedQuery(Awardee.OF_ITEM, Awardee.class).setParameter("itemId", itemId).getResultList();
     }
 
+    @PermitAll
     public List<Awardee> ofMeeting(long meetingId) {
         return em.createNamedQuery(Awardee.OF_MEETING, Awardee.class).setParameter("meetingId", meetingId).getResultList();
     }
@@ -41,6 +50,7 @@ public class CommendationService {
         Awardee awardee = new Awardee(item, ofItem(itemId).size() + 1, kind, name.strip(), award.strip());
         awardee.setReason(reason);
         em.persist(awardee);
+        audit.record("awardee.add", "agendaItem", itemId, meetingId, awardee.getName());
         return awardee;
     }
 
@@ -51,5 +61,6 @@ public class CommendationService {
             throw new Refusal("awardee.notFound");
         }
         em.remove(awardee);
+        audit.record("awardee.remove", "agendaItem", awardee.getItem().getId(), meetingId, awardee.getName());
     }
 }

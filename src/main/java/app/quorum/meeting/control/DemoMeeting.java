@@ -2,7 +2,6 @@ package app.quorum.meeting.control;
 
 import app.quorum.meeting.entity.Meeting;
 import app.quorum.meeting.entity.MeetingStatus;
-import app.quorum.roster.control.RosterService;
 import app.quorum.roster.entity.Participant;
 import app.quorum.roster.entity.Role;
 import jakarta.annotation.PostConstruct;
@@ -11,6 +10,8 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,7 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Startup
 @Singleton
-@DependsOn("Migrations")
+@DependsOn({"Migrations", "FirstStart"})
 public class DemoMeeting {
 
     static final String RESOURCE = "/demo/dak-mil-2024.json";
@@ -35,15 +36,12 @@ public class DemoMeeting {
     @ConfigProperty(name = "quorum.demo", defaultValue = "true")
     boolean enabled;
 
-    @Inject
-    MeetingService meetings;
-
-    @Inject
-    RosterService roster;
+    @PersistenceContext
+    EntityManager em;
 
     @PostConstruct
     void loadWhenEmpty() {
-        if (!enabled || meetings.count() > 0) {
+        if (!enabled || em.createNamedQuery(Meeting.COUNT, Long.class).getSingleResult() > 0) {
             return;
         }
         Meeting meeting = load(read());
@@ -63,12 +61,12 @@ public class DemoMeeting {
             added.setPresenter(item.presenter());
             added.setPlannedMinutes(item.plannedMinutes());
         }
-        meetings.create(meeting);
+        em.persist(meeting);
         for (Person person : demo.roster()) {
             Participant participant = new Participant(meeting, person.fullName(), person.role(), person.voting());
             participant.setPosition(person.position());
             participant.setUnit(person.unit());
-            roster.add(participant);
+            em.persist(participant);
         }
         return meeting;
     }

@@ -5,6 +5,9 @@ import app.quorum.meeting.entity.AgendaItem;
 import app.quorum.meeting.entity.DocumentInfo;
 import app.quorum.meeting.entity.Meeting;
 import app.quorum.platform.Refusal;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import app.quorum.identity.control.AuditLog;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -22,6 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * and end like one, and stay under the size limit (QUORUM_DOCUMENTS_MAX_MB, 20 MB by default).
  */
 @Stateless
+@RolesAllowed("SECRETARY")
 public class DocumentService {
 
     static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
@@ -34,6 +38,9 @@ public class DocumentService {
     MeetingService meetings;
 
     @Inject
+    AuditLog audit;
+
+    @Inject
     @ConfigProperty(name = "quorum.documents.max.mb", defaultValue = "20")
     int maxMegabytes;
 
@@ -44,25 +51,31 @@ public class DocumentService {
         AgendaDocument document = new AgendaDocument(item, cleanName(fileName), content, sha256(content));
         em.persist(document);
         em.flush();
+        audit.record("document.upload", "document", document.getId(), meetingId, document.getFileName());
         return new DocumentInfo(document.getId(), itemId, document.getFileName(), document.getSizeBytes(), null);
     }
 
+    @PermitAll
     public List<DocumentInfo> ofItem(long itemId) {
         return em.createNamedQuery(AgendaDocument.OF_ITEM, DocumentInfo.class).setParameter("itemId", itemId).getResultList();
     }
 
+    @PermitAll
     public List<DocumentInfo> ofMeeting(long meetingId) {
         return em.createNamedQuery(AgendaDocument.OF_MEETING, DocumentInfo.class).setParameter("meetingId", meetingId).getResultList();
     }
 
+    @PermitAll
     public Optional<AgendaDocument> document(long documentId) {
         return Optional.ofNullable(em.find(AgendaDocument.class, documentId));
     }
 
     public void delete(long documentId) {
         AgendaDocument document = document(documentId).orElseThrow(() -> new Refusal("document.notFound"));
-        meetings.editable(document.getItem().getMeeting().getId());
+        long meetingId = document.getItem().getMeeting().getId();
+        meetings.editable(meetingId);
         em.remove(document);
+        audit.record("document.delete", "document", documentId, meetingId, document.getFileName());
     }
 
     /** Refuses what is empty, too large, or not a PDF by its content. */

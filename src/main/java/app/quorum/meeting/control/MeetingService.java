@@ -6,6 +6,9 @@ import app.quorum.meeting.entity.MeetingStatus;
 import app.quorum.platform.Refusal;
 import app.quorum.platform.push.Changed;
 import app.quorum.roster.entity.Participant;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import app.quorum.identity.control.AuditLog;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -19,6 +22,7 @@ import java.util.Optional;
 
 /** Meetings, their lifecycle and their agenda: the rules and the transactions. */
 @Stateless
+@RolesAllowed("SECRETARY")
 public class MeetingService {
 
     @PersistenceContext
@@ -27,11 +31,22 @@ public class MeetingService {
     @Inject
     Event<Changed> changed;
 
+    @Inject
+    AuditLog audit;
+
+    @RolesAllowed({"ADMIN", "SECRETARY", "CHAIR"})
     public List<Meeting> meetings() {
         return em.createNamedQuery(Meeting.ALL, Meeting.class).getResultList();
     }
 
-    /** The meeting with its agenda loaded, in agenda order. */
+    /** The meetings anyone may see without signing in. */
+    @PermitAll
+    public List<Meeting> publicMeetings() {
+        return em.createNamedQuery(Meeting.PUBLIC, Meeting.class).getResultList();
+    }
+
+    /** The meeting with its agenda loaded, in agenda order (the pages check who may see it). */
+    @PermitAll
     public Optional<Meeting> withAgenda(long id) {
         return em.createNamedQuery(Meeting.WITH_AGENDA, Meeting.class)
                 .setParameter("id", id)
@@ -39,6 +54,7 @@ public class MeetingService {
                 .findFirst();
     }
 
+    @PermitAll
     public long count() {
         return em.createNamedQuery(Meeting.COUNT, Long.class).getSingleResult();
     }
@@ -47,6 +63,8 @@ public class MeetingService {
     public Meeting create(@NotNull @Valid Meeting meeting) {
         checkDetails(meeting);
         em.persist(meeting);
+        em.flush();
+        audit.record("meeting.create", "meeting", meeting.getId(), meeting.getId(), meeting.getTitle());
         return meeting;
     }
 
@@ -66,6 +84,8 @@ public class MeetingService {
         meeting.setPublicMeeting(edited.isPublicMeeting());
         meeting.setQuorumRule(edited.getQuorumRule());
         meeting.setQuorumFixed(edited.getQuorumFixed());
+        meeting.setCheckInOnSignIn(edited.isCheckInOnSignIn());
+        audit.record("meeting.update", "meeting", meeting.getId(), meeting.getId(), meeting.getTitle());
         changed.fire(new Changed(meeting.getId(), Changed.What.ATTENDANCE));
         return meeting;
     }
@@ -79,6 +99,8 @@ public class MeetingService {
                 .setParameter("meetingId", id).getResultList()) {
             em.persist(participant.copyFor(copy));
         }
+        em.flush();
+        audit.record("meeting.copy", "meeting", copy.getId(), copy.getId(), "copy of " + id);
         return copy;
     }
 
@@ -91,14 +113,18 @@ public class MeetingService {
         meeting.makeCurrent(null);
         em.flush();
         em.remove(meeting);
+        audit.record("meeting.delete", "meeting", id, id, meeting.getTitle());
     }
 
+    /** The secretary schedules a meeting (or takes it back); the chair opens and closes it. */
+    @RolesAllowed({"SECRETARY", "CHAIR"})
     public Meeting changeStatus(long id, @NotNull MeetingStatus target) {
         Meeting meeting = find(id);
         em.lock(meeting, LockModeType.PESSIMISTIC_WRITE);
         if (!meeting.getStatus().canMoveTo(target)) {
             throw new Refusal("meeting.statusChangeRefused", meeting.getStatus(), target);
         }
+        audit.record("meeting.status", "meeting", id, id, meeting.getStatus() + " -> " + target);
         meeting.setStatus(target);
         if (target != MeetingStatus.IN_SESSION) {
             meeting.makeCurrent(null);
@@ -108,12 +134,14 @@ public class MeetingService {
     }
 
     /** The chair moves the meeting to an item (or to none); every open page follows. */
+    @RolesAllowed("CHAIR")
     public Meeting makeCurrent(long meetingId, Long itemId) {
         Meeting meeting = find(meetingId);
         if (meeting.getStatus() != MeetingStatus.IN_SESSION) {
             throw new Refusal("agenda.currentNeedsSession");
         }
         meeting.makeCurrent(itemId == null ? null : item(meeting, itemId));
+        audit.record("agenda.current", "agendaItem", itemId, meetingId, null);
         changed.fire(new Changed(meetingId, Changed.What.PROCEEDINGS));
         return meeting;
     }
@@ -123,6 +151,7 @@ public class MeetingService {
         AgendaItem item = meeting.addItem(draft.title());
         draft.applyTo(item);
         em.flush();
+        audit.record("agenda.add", "agendaItem", item.getId(), meetingId, item.getTitle());
         return item;
     }
 
@@ -131,6 +160,7 @@ public class MeetingService {
         AgendaItem item = item(meeting, itemId);
         item.setTitle(draft.title());
         draft.applyTo(item);
+        audit.record("agenda.update", "agendaItem", itemId, meetingId, item.getTitle());
         changed.fire(new Changed(meetingId, Changed.What.PROCEEDINGS));
         return item;
     }
@@ -138,6 +168,7 @@ public class MeetingService {
     public void removeItem(long meetingId, long itemId) {
         Meeting meeting = editable(meetingId);
         meeting.removeItem(item(meeting, itemId));
+        audit.record("agenda.remove", "agendaItem", itemId, meetingId, null);
         changed.fire(new Changed(meetingId, Changed.What.PROCEEDINGS));
     }
 
@@ -146,6 +177,7 @@ public class MeetingService {
         Meeting meeting = editable(meetingId);
         try {
             meeting.reorder(itemIds);
+            audit.record("agenda.reorder", "meeting", meetingId, meetingId, itemIds.toString());
         } catch (IllegalArgumentException e) {
             throw new Refusal("agenda.orderChangedMeanwhile");
         }
@@ -161,6 +193,7 @@ public class MeetingService {
     }
 
     /** The meeting, if its details, agenda and roster may still change. */
+    @RolesAllowed({"SECRETARY", "CHAIR"})
     public Meeting editable(long id) {
         Meeting meeting = find(id);
         if (!meeting.getStatus().editable()) {

@@ -32,11 +32,13 @@ import java.util.List;
 @NamedQuery(name = Meeting.ALL, query = "SELECT m FROM Meeting m ORDER BY m.startsAt DESC, m.id DESC")
 @NamedQuery(name = Meeting.WITH_AGENDA, query = "SELECT DISTINCT m FROM Meeting m LEFT JOIN FETCH m.agenda WHERE m.id = :id")
 @NamedQuery(name = Meeting.COUNT, query = "SELECT COUNT(m) FROM Meeting m")
+@NamedQuery(name = Meeting.PUBLIC, query = "SELECT m FROM Meeting m WHERE m.publicMeeting = TRUE ORDER BY m.startsAt DESC, m.id DESC")
 public class Meeting {
 
     public static final String ALL = "Meeting.all";
     public static final String WITH_AGENDA = "Meeting.withAgenda";
     public static final String COUNT = "Meeting.count";
+    public static final String PUBLIC = "Meeting.public";
     public static final String DEFAULT_TIME_ZONE = "Asia/Ho_Chi_Minh";
 
     @Id
@@ -83,6 +85,9 @@ public class Meeting {
     @Column(name = "quorum_fixed")
     private Integer quorumFixed;
 
+    @Column(name = "check_in_on_sign_in")
+    private boolean checkInOnSignIn = true;
+
     @OneToOne
     @JoinColumn(name = "current_item_id")
     private AgendaItem currentItem;
@@ -120,6 +125,7 @@ public class Meeting {
         copy.publicMeeting = publicMeeting;
         copy.quorumRule = quorumRule;
         copy.quorumFixed = quorumFixed;
+        copy.checkInOnSignIn = checkInOnSignIn;
         for (AgendaItem item : agenda) {
             AgendaItem copied = copy.addItem(item.getTitle());
             copied.setDescription(item.getDescription());
@@ -222,6 +228,14 @@ public class Meeting {
 
     public void setPublicMeeting(boolean publicMeeting) {
         this.publicMeeting = publicMeeting;
+    }
+
+    public boolean isCheckInOnSignIn() {
+        return checkInOnSignIn;
+    }
+
+    public void setCheckInOnSignIn(boolean checkInOnSignIn) {
+        this.checkInOnSignIn = checkInOnSignIn;
     }
 
     public QuorumRule getQuorumRule() {

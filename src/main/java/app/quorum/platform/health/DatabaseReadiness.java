@@ -39,8 +39,8 @@ public class DatabaseReadiness implements HealthCheck {
     public HealthCheckResponse call() {
         String version = migrations.schemaVersion();
         var response = HealthCheckResponse.named("database").withData("schema", version == null ? "-" : version);
-        if (version == null) {
-            return response.down().build();
+        if (version == null || !StartedListener.started()) {
+            return response.down().withData("starting", true).build();
         }
         Future<Boolean> probe = executor.submit(this::answers);
         try {

@@ -96,7 +96,9 @@ public final class Launcher {
         payara = startPayara(url, user, password, log);
         say(Messages.get("payara.starting", log));
         awaitReady(log);
-        say(Messages.get("ready", "http://localhost:" + settings.port() + "/"));
+        String address = "http://localhost:" + settings.port() + "/";
+        say(Messages.get("ready", address));
+        say(firstStartAccounts(settings.dataDir().resolve("first-start.txt"), address));
 
         int exit = waitForPayara();
         if (stopping) {
@@ -202,6 +204,29 @@ public final class Launcher {
             sleep(500);
         }
         throw new LaunchException(Messages.get("payara.timeout", READY_TIMEOUT.toSeconds(), firstProblem(log), log));
+    }
+
+    /**
+     * The passwords generated at the first start, printed once: the file they were handed over in is deleted.
+     * Later starts say where to sign in.
+     */
+    static String firstStartAccounts(Path file, String url) {
+        if (!Files.isRegularFile(file)) {
+            return Messages.get("accounts.existing", url + "sign-in.xhtml");
+        }
+        StringBuilder text = new StringBuilder(Messages.get("accounts.generated", url + "sign-in.xhtml"));
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                String[] parts = line.strip().split(" ", 2);
+                if (parts.length == 2) {
+                    text.append(System.lineSeparator()).append(Messages.get("accounts.line", parts[0], parts[1]));
+                }
+            }
+            Files.delete(file);
+        } catch (IOException e) {
+            return Messages.get("accounts.unreadable", file);
+        }
+        return text.append(System.lineSeparator()).toString();
     }
 
     /** Payara has finished booting (with or without the application). */

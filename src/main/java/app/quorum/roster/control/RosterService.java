@@ -7,6 +7,9 @@ import app.quorum.platform.push.Changed;
 import app.quorum.roster.entity.Participant;
 import app.quorum.roster.entity.Quorum;
 import app.quorum.roster.entity.Role;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import app.quorum.identity.control.AuditLog;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -31,6 +34,7 @@ import java.util.Set;
  * quorum. Roster changes stop when the meeting closes.
  */
 @Stateless
+@RolesAllowed("SECRETARY")
 public class RosterService {
 
     @PersistenceContext
@@ -45,14 +49,20 @@ public class RosterService {
     @Inject
     Event<Changed> changed;
 
+    @Inject
+    AuditLog audit;
+
     Clock clock = Clock.systemUTC();
 
+    @RolesAllowed({"SECRETARY", "CHAIR"})
     public List<Participant> roster(long meetingId) {
         return em.createNamedQuery(Participant.ROSTER, Participant.class)
                 .setParameter("meetingId", meetingId)
                 .getResultList();
     }
 
+    /** Who chairs and who keeps the minutes: shown on the meeting's public page. */
+    @PermitAll
     public List<Participant> withRole(long meetingId, @NotNull Role role) {
         return em.createNamedQuery(Participant.BY_ROLE, Participant.class)
                 .setParameter("meetingId", meetingId)
@@ -96,6 +106,7 @@ public class RosterService {
         return query;
     }
 
+    @PermitAll
     public Optional<Participant> participant(long meetingId, long participantId) {
         Participant participant = em.find(Participant.class, participantId);
         return participant != null && participant.getMeeting().getId() == meetingId ? Optional.of(participant) : Optional.empty();
@@ -105,12 +116,6 @@ public class RosterService {
         Meeting meeting = meetings.editable(meetingId);
         Participant participant = draft.toParticipant(meeting);
         return persistChecked(participant, draft);
-    }
-
-    /** Adds an entry to the roster of a meeting being created (the demo, a copy). */
-    public Participant add(@NotNull @Valid Participant participant) {
-        em.persist(participant);
-        return participant;
     }
 
     public Participant update(long meetingId, long participantId, @NotNull @Valid ParticipantDraft draft) {
@@ -124,13 +129,16 @@ public class RosterService {
         } catch (PersistenceException e) {
             throw new Refusal("participant.duplicate", draft.fullName());
         }
+        audit.record("participant.update", "participant", participantId, meetingId, participant.getFullName());
         changed.fire(new Changed(meetingId, Changed.What.ATTENDANCE));
         return participant;
     }
 
     public void remove(long meetingId, long participantId) {
         meetings.editable(meetingId);
-        em.remove(existing(meetingId, participantId));
+        Participant gone = existing(meetingId, participantId);
+        em.remove(gone);
+        audit.record("participant.remove", "participant", participantId, meetingId, gone.getFullName());
         changed.fire(new Changed(meetingId, Changed.What.ATTENDANCE));
     }
 
@@ -159,6 +167,7 @@ public class RosterService {
         } catch (PersistenceException e) {
             throw new Refusal("import.duplicateWithRoster");
         }
+        audit.record("participant.import", "meeting", meetingId, meetingId, added.size() + " participants");
         changed.fire(new Changed(meetingId, Changed.What.ATTENDANCE));
         return added.size();
     }
@@ -173,6 +182,7 @@ public class RosterService {
         Participant participant = attending(meetingId, participantId);
         if (!participant.isPresent()) {
             participant.checkIn(clock.instant());
+            audit.record("attendance.checkIn", "participant", participantId, meetingId, participant.getFullName());
             changed.fire(new Changed(meetingId, Changed.What.ATTENDANCE));
         }
         return participant;
@@ -182,6 +192,7 @@ public class RosterService {
         Participant participant = attending(meetingId, participantId);
         if (participant.isPresent()) {
             participant.checkOut();
+            audit.record("attendance.checkOut", "participant", participantId, meetingId, participant.getFullName());
             changed.fire(new Changed(meetingId, Changed.What.ATTENDANCE));
         }
         return participant;
@@ -206,9 +217,11 @@ public class RosterService {
         Participant participant = existing(meetingId, participantId);
         String code = CardCodes.generate();
         participant.issueCard(CardCodes.hash(code));
+        audit.record("card.issue", "participant", participantId, meetingId, participant.getFullName());
         return code;
     }
 
+    @RolesAllowed({"SECRETARY", "CHAIR"})
     public Quorum quorum(long meetingId) {
         Meeting meeting = meetings.withAgenda(meetingId).orElseThrow(() -> new Refusal("meeting.notFound"));
         Object[] counts = em.createNamedQuery(Participant.QUORUM_COUNTS, Object[].class)
@@ -240,6 +253,7 @@ public class RosterService {
         } catch (PersistenceException e) {
             throw new Refusal("participant.duplicate", draft.fullName());
         }
+        audit.record("participant.add", "participant", participant.getId(), participant.getMeeting().getId(), participant.getFullName());
         changed.fire(new Changed(participant.getMeeting().getId(), Changed.What.ATTENDANCE));
         return participant;
     }

@@ -87,6 +87,12 @@ public class Participant {
     @Column(name = "card_code_hash")
     private byte[] cardCodeHash;
 
+    @Column(name = "session_token")
+    private byte[] sessionTokenHash;
+
+    @Column(name = "signed_in_at")
+    private Instant signedInAt;
+
     @Column(name = "search_text", insertable = false, updatable = false)
     private String searchText;
 
@@ -188,6 +194,24 @@ public class Participant {
         return cardCodeHash != null;
     }
 
+    /** A new session on a device: the previous one, if any, is over. */
+    public void startSession(byte[] tokenHash, Instant at) {
+        this.sessionTokenHash = tokenHash.clone();
+        this.signedInAt = at;
+    }
+
+    public boolean sessionIs(byte[] tokenHash) {
+        return sessionTokenHash != null && java.security.MessageDigest.isEqual(sessionTokenHash, tokenHash);
+    }
+
+    public void endSession() {
+        this.sessionTokenHash = null;
+    }
+
+    public Instant getSignedInAt() {
+        return signedInAt;
+    }
+
     /** The same person on another meeting's roster: no attendance, no card. */
     public Participant copyFor(Meeting other) {
         Participant copy = new Participant(other, fullName, role, voting);
@@ -201,5 +225,6 @@ public class Participant {
     /** Stores the hash of a newly issued card code; the previous card stops working. */
     public void issueCard(byte[] codeHash) {
         this.cardCodeHash = codeHash.clone();
+        this.sessionTokenHash = null;
     }
 }

@@ -1,0 +1,53 @@
+package app.quorum.identity.boundary;
+
+import app.quorum.identity.control.AccountService;
+import app.quorum.platform.web.Feedback;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/** A staff member changes their own password. */
+@Named
+@RequestScoped
+public class PasswordBacking {
+
+    @Inject
+    AccountService accounts;
+
+    private String current;
+    private String replacement;
+    private String repeated;
+
+    public void change() {
+        if (replacement == null || !replacement.equals(repeated)) {
+            Feedback.error("account.password.mismatch");
+            return;
+        }
+        accounts.changeOwnPassword(current.toCharArray(), replacement.toCharArray());
+        Feedback.info("account.password.changed");
+    }
+
+    public String getCurrent() {
+        return current;
+    }
+
+    public void setCurrent(String current) {
+        this.current = current;
+    }
+
+    public String getReplacement() {
+        return replacement;
+    }
+
+    public void setReplacement(String replacement) {
+        this.replacement = replacement;
+    }
+
+    public String getRepeated() {
+        return repeated;
+    }
+
+    public void setRepeated(String repeated) {
+        this.repeated = repeated;
+    }
+}

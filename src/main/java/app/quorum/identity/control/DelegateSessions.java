@@ -1,0 +1,89 @@
+package app.quorum.identity.control;
+
+import app.quorum.platform.push.Changed;
+import app.quorum.roster.control.CardCodes;
+import app.quorum.roster.entity.Participant;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * A delegate's one session. Signing in with the card gives a new random session token whose hash is kept on the
+ * participant; a session whose token is no longer the participant's (because the card signed in on another
+ * device) is over. Signing in may check the delegate in, as the meeting says.
+ */
+@Stateless
+public class DelegateSessions {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Event<Changed> changed;
+
+    Clock clock = Clock.systemUTC();
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** The holder of a card code, if the code is one. */
+    public Optional<Participant> holder(String code) {
+        if (!CardCodes.wellFormed(code)) {
+            return Optional.empty();
+        }
+        return em.createQuery("SELECT p FROM Participant p WHERE p.cardCodeHash = :hash", Participant.class)
+                .setParameter("hash", CardCodes.hash(code))
+                .getResultStream().findFirst();
+    }
+
+    /** The signed-in delegate's roster entry, with its meeting and agenda. */
+    public Optional<Participant> participant(long participantId) {
+        Participant participant = em.find(Participant.class, participantId);
+        if (participant != null) {
+            participant.getMeeting().getAgenda().size();
+        }
+        return Optional.ofNullable(participant);
+    }
+
+    /** Starts the delegate's session: returns its token (kept in the HTTP session only), ending any other. */
+    public String start(long participantId) {
+        Participant participant = em.find(Participant.class, participantId);
+        byte[] token = new byte[32];
+        RANDOM.nextBytes(token);
+        participant.startSession(sha256(token), clock.instant());
+        if (participant.getMeeting().isCheckInOnSignIn() && participant.getMeeting().getStatus().attendanceOpen()
+                && !participant.isPresent()) {
+            participant.checkIn(clock.instant());
+            changed.fire(new Changed(participant.getMeeting().getId(), Changed.What.ATTENDANCE));
+        }
+        return HexFormat.of().formatHex(token);
+    }
+
+    /** Whether the token is still the participant's session. */
+    public boolean current(long participantId, String token) {
+        Participant participant = em.find(Participant.class, participantId);
+        return participant != null && token != null && participant.sessionIs(sha256(HexFormat.of().parseHex(token)));
+    }
+
+    public void end(long participantId, String token) {
+        Participant participant = em.find(Participant.class, participantId);
+        if (participant != null && token != null && participant.sessionIs(sha256(HexFormat.of().parseHex(token)))) {
+            participant.endSession();
+        }
+    }
+
+    static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

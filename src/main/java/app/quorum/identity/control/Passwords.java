@@ -1,0 +1,58 @@
+package app.quorum.identity.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Password hashing with Jakarta Security's {@link Pbkdf2PasswordHash}: PBKDF2 with HMAC-SHA-512, 210,000
+ * iterations and a 32-byte salt (OWASP's advice for PBKDF2-SHA-512). Also the password rules.
+ */
+@ApplicationScoped
+public class Passwords {
+
+    static final Map<String, String> PARAMETERS = Map.of(
+            "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
+            "Pbkdf2PasswordHash.Iterations", "210000",
+            "Pbkdf2PasswordHash.SaltSizeBytes", "32",
+            "Pbkdf2PasswordHash.KeySizeBytes", "64");
+
+    @Inject
+    Pbkdf2PasswordHash hash;
+
+    @Inject
+    @ConfigProperty(name = "quorum.password.min.length", defaultValue = "10")
+    int minLength;
+
+    /** A hash of a password nobody knows: verifying against it costs as much as against a real one. */
+    private String decoy;
+
+    @PostConstruct
+    void configure() {
+        hash.initialize(PARAMETERS);
+        decoy = hash.generate(java.util.UUID.randomUUID().toString().toCharArray());
+    }
+
+    public String hash(char[] password) {
+        return hash.generate(password);
+    }
+
+    /** Verifies a password; with no stored hash it spends the same time and says no. */
+    public boolean verify(char[] password, String storedHash) {
+        boolean matches = hash.verify(password, storedHash == null ? decoy : storedHash);
+        return storedHash != null && matches;
+    }
+
+    public int minLength() {
+        return minLength;
+    }
+
+    /** Whether a new password is acceptable: long enough, not blank, not the user name. */
+    public boolean acceptable(String password, String username) {
+        return password != null && password.strip().length() >= minLength
+                && !password.equalsIgnoreCase(username);
+    }
+}
