@@ -19,15 +19,19 @@ import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.PaneInformation;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
-/** Exporting the roster with attendance. */
+/** Exporting the roster with attendance, and importing the export again. */
 class RosterExportTest {
 
     private static final Meeting MEETING = new Meeting("Hội nghị tổng kết Chương trình MTQG xây dựng nông thôn mới năm 2023",
@@ -36,6 +40,10 @@ class RosterExportTest {
     private static final Instant CHECK_IN = Instant.parse("2024-01-19T01:35:00Z");
 
     private final RosterExport export = new RosterExport();
+
+    static List<Locale> languages() {
+        return Bundle.SUPPORTED;
+    }
 
     @Test
     void csvIsUtf8WithAByteOrderMarkCommasAndCrlf() throws IOException {
@@ -136,6 +144,61 @@ class RosterExportTest {
             assertEquals("Vắng mặt", absent.getCell(8).getStringCellValue());
             assertEquals("", absent.getCell(9).getStringCellValue());
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("languages")
+    void csvRoundTripGivesTheSamePeople(Locale language) throws IOException {
+        assertRoundTrip(csv(roster(), language), "roster.csv");
+    }
+
+    @ParameterizedTest
+    @MethodSource("languages")
+    void xlsxRoundTripGivesTheSamePeople(Locale language) throws IOException {
+        assertRoundTrip(xlsx(roster(), language), "roster.xlsx");
+    }
+
+    @Test
+    void hostileTextsSurviveTheRoundTripUnchanged() throws IOException {
+        for (byte[] file : List.of(csv(hostile(), Bundle.VIETNAMESE), xlsx(hostile(), Bundle.ENGLISH))) {
+            ImportPreview preview = new RosterImport().preview(new ByteArrayInputStream(file), "x", Set.of());
+            ImportRow row = RosterImportTest.onlyRow(preview);
+            assertEquals("=cmd|' /C calc'!A0", row.fullName());
+            assertEquals("-Phó Chủ tịch", row.position());
+            assertEquals("@Ủy ban", row.unit());
+            assertEquals("+84 912 345 678", row.phone());
+        }
+    }
+
+    private static void assertRoundTrip(byte[] file, String name) throws IOException {
+        List<Participant> roster = roster();
+        ImportPreview preview = new RosterImport().preview(new ByteArrayInputStream(file), name, Set.of());
+        assertTrue(preview.valid(), () -> RosterImportTest.problems(preview));
+        assertEquals(people(roster), preview.rows().stream().map(RosterExportTest::person).toList());
+        assertEquals(List.of(2, 3, 4, 5), preview.rows().stream().map(ImportRow::line).toList());
+
+        // into the same meeting again: everyone is already there, and that is the only problem
+        Set<String> onRoster = roster.stream()
+                .map(p -> p.getFullName() + "|" + (p.getUnit() == null ? "" : p.getUnit()))
+                .collect(Collectors.toSet());
+        ImportPreview again = new RosterImport().preview(new ByteArrayInputStream(file), name, onRoster);
+        for (ImportRow row : again.rows()) {
+            assertEquals(List.of(ImportProblem.of(ImportProblem.DUPLICATE_ON_ROSTER)), row.problems());
+        }
+        assertEquals(roster.size(), again.problemCount());
+    }
+
+    /** Who a participant is, as far as an import can tell. */
+    private record Person(String fullName, String position, String unit, Role role, boolean voting, String phone, String email) {
+    }
+
+    private static List<Person> people(List<Participant> roster) {
+        return roster.stream().map(p -> new Person(p.getFullName(), p.getPosition(), p.getUnit(), p.getRole(), p.isVoting(),
+                p.getPhone(), p.getEmail())).toList();
+    }
+
+    private static Person person(ImportRow row) {
+        return new Person(row.fullName(), row.position(), row.unit(), row.role(), row.voting(), row.phone(), row.email());
     }
 
     static List<Participant> roster() {
