@@ -1,0 +1,59 @@
+package app.quorum.roster.control;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** What the roster's import and export do to the text of a spreadsheet cell. */
+final class Cells {
+
+    /** Characters that make a spreadsheet read a cell as a formula (or a DDE call) when they come first. */
+    private static final String EXECUTABLE_START = "=+-@\t\r";
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F\\uFEFF]+");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^a-z0-9]+");
+
+    private Cells() {
+    }
+
+    /**
+     * The cell as it is meant: Unicode composed (NFC, as a Vietnamese keyboard writes it, whatever the file
+     * used), runs of spaces (non-breaking ones too) made one space, trimmed; {@code null} when nothing is left.
+     * An apostrophe that {@link #neutralised} put before an executable start is taken off again.
+     */
+    static String clean(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String text = SPACES.matcher(Normalizer.normalize(raw, Normalizer.Form.NFC)).replaceAll(" ").strip();
+        if (text.length() > 1 && text.charAt(0) == '\'' && EXECUTABLE_START.indexOf(text.charAt(1)) >= 0) {
+            text = text.substring(1);
+        }
+        return text.isEmpty() ? null : text;
+    }
+
+    /**
+     * A word folded for tolerant matching of headers and values: no diacritics, đ as d, lower case, letters and
+     * digits only ("Họ và tên" → "hovaten", "E-mail" → "email").
+     */
+    static String fold(String text) {
+        if (text == null) {
+            return "";
+        }
+        String bare = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("")
+                .replace('đ', 'd').replace('Đ', 'd')
+                .toLowerCase(Locale.ROOT);
+        return NOT_LETTER_OR_DIGIT.matcher(bare).replaceAll("");
+    }
+
+    /**
+     * Text a spreadsheet will show and never execute: a leading =, +, -, @, tab or carriage return gets an
+     * apostrophe before it (OWASP's advice against CSV injection). {@link #clean} takes it off on import.
+     */
+    static String neutralised(String text) {
+        if (text == null || text.isEmpty()) {
+            return text == null ? "" : text;
+        }
+        return EXECUTABLE_START.indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+    }
+}
