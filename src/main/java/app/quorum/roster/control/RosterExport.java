@@ -56,7 +56,7 @@ public class RosterExport {
     private static final List<RosterColumn> COLUMNS = List.of(RosterColumn.values());
 
     static String roleKey(Role role) {
-        return "roster.export.role." + role.name();
+        return Bundle.enumKey(role);
     }
 
     /**
