@@ -22,6 +22,7 @@ public class AuditBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss").withZone(VIETNAM);
 
     @Inject
     transient AuditLog audit;
@@ -55,6 +56,11 @@ public class AuditBacking implements Serializable {
         return new AuditFilter(actor, action, meetingId,
                 from == null ? null : from.atStartOfDay(VIETNAM).toInstant(),
                 to == null ? null : to.plusDays(1).atStartOfDay(VIETNAM).toInstant());
+    }
+
+    /** When the event happened, in Vietnam's time. */
+    public String when(AuditEvent event) {
+        return event.getAt() == null ? "" : WHEN.format(event.getAt());
     }
 
     public LazyDataModel<AuditEvent> getEvents() {

@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 final class Cells {
 
     /** Characters that make a spreadsheet read a cell as a formula (or a DDE call) when they come first. */
-    private static final String EXECUTABLE_START = "=+-@\t\r";
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F\\uFEFF]+");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^a-z0-9]+");
@@ -26,9 +25,7 @@ final class Cells {
             return null;
         }
         String text = SPACES.matcher(Normalizer.normalize(raw, Normalizer.Form.NFC)).replaceAll(" ").strip();
-        if (text.length() > 1 && text.charAt(0) == '\'' && EXECUTABLE_START.indexOf(text.charAt(1)) >= 0) {
-            text = text.substring(1);
-        }
+        text = app.quorum.platform.SpreadsheetCsv.withoutNeutraliser(text);
         return text.isEmpty() ? null : text;
     }
 
@@ -46,14 +43,8 @@ final class Cells {
         return NOT_LETTER_OR_DIGIT.matcher(bare).replaceAll("");
     }
 
-    /**
-     * Text a spreadsheet will show and never execute: a leading =, +, -, @, tab or carriage return gets an
-     * apostrophe before it (OWASP's advice against CSV injection). {@link #clean} takes it off on import.
-     */
+    /** Text a spreadsheet will show and never execute; {@link #clean} takes the apostrophe off on import. */
     static String neutralised(String text) {
-        if (text == null || text.isEmpty()) {
-            return text == null ? "" : text;
-        }
-        return EXECUTABLE_START.indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+        return app.quorum.platform.SpreadsheetCsv.neutralised(text);
     }
 }

@@ -17,7 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.csv.CSVFormat;
+import app.quorum.platform.SpreadsheetCsv;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -37,7 +37,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 @ApplicationScoped
 public class RosterExport {
 
-    public static final String CSV_CONTENT_TYPE = "text/csv; charset=UTF-8";
+    public static final String CSV_CONTENT_TYPE = SpreadsheetCsv.CONTENT_TYPE;
     public static final String XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     static final String YES = "roster.export.yes";
@@ -64,14 +64,11 @@ public class RosterExport {
      * commas, CRLF line ends. The stream is flushed, not closed.
      */
     public void csv(List<Participant> roster, Locale locale, OutputStream out) throws IOException {
-        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-        writer.write(BOM);
-        CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get());
-        printer.printRecord(COLUMNS.stream().map(column -> Cells.neutralised(column.header(locale))));
+        SpreadsheetCsv csv = SpreadsheetCsv.start(out, COLUMNS.stream().map(column -> column.header(locale)).toList());
         for (int i = 0; i < roster.size(); i++) {
-            printer.printRecord(Arrays.stream(values(roster.get(i), i + 1, locale)).map(Cells::neutralised));
+            csv.row(Arrays.asList(values(roster.get(i), i + 1, locale)));
         }
-        printer.flush();
+        csv.finish();
     }
 
     /**
