@@ -211,14 +211,22 @@ public class RosterService {
         return checkIn(meetingId, holder.getId());
     }
 
-    /** Issues a new card code to a participant (the old one stops working) and returns it, once, for printing. */
-    public String issueCard(long meetingId, long participantId) {
+    /**
+     * Issues new cards to the given participants (all, when the list is empty), in roster order: each old code
+     * stops working. Returns the new codes, once, for printing.
+     */
+    public java.util.LinkedHashMap<Participant, String> issueCards(long meetingId, @NotNull List<Long> participantIds) {
         meetings.editable(meetingId);
-        Participant participant = existing(meetingId, participantId);
-        String code = CardCodes.generate();
-        participant.issueCard(CardCodes.hash(code));
-        audit.record("card.issue", "participant", participantId, meetingId, participant.getFullName());
-        return code;
+        java.util.LinkedHashMap<Participant, String> issued = new java.util.LinkedHashMap<>();
+        for (Participant participant : roster(meetingId)) {
+            if (participantIds.isEmpty() || participantIds.contains(participant.getId())) {
+                String code = CardCodes.generate();
+                participant.issueCard(CardCodes.hash(code));
+                issued.put(participant, code);
+            }
+        }
+        audit.record("card.issue", "meeting", meetingId, meetingId, issued.size() + " cards");
+        return issued;
     }
 
     @RolesAllowed({"SECRETARY", "CHAIR"})
