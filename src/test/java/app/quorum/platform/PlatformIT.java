@@ -181,6 +181,40 @@ class PlatformIT {
         assertEquals(rosterBefore, roster.roster(demo.getId()).size(), "demo roster after loading the demo again");
     }
 
+    /**
+     * Rows stored in another order than the agenda's (EclipseLink inserts a new meeting's items in no set order) still
+     * come back in agenda order. Many items, so that the database reads the table rather than the index in agenda order.
+     */
+    @Test
+    void theAgendaComesInItsOrderWhateverOrderTheRowsWereStoredIn() throws SQLException {
+        int items = 40;
+        long meetingId;
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO meeting (title, organiser, starts_at, description) "
+                            + "VALUES ('Kỳ họp thường lệ', 'HĐND xã Đắk Gằn', '2024-06-28 07:30:00', 'Xem xét các tờ trình')",
+                    PreparedStatement.RETURN_GENERATED_KEYS)) {
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    assertTrue(keys.next());
+                    meetingId = keys.getLong(1);
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO agenda_item (meeting_id, sort_order, title, description) VALUES (?, ?, ?, ?)")) {
+                for (int sortOrder = items; sortOrder >= 1; sortOrder--) {
+                    insert.setLong(1, meetingId);
+                    insert.setInt(2, sortOrder);
+                    insert.setString(3, "Tờ trình số " + sortOrder);
+                    insert.setString(4, "Thảo luận và biểu quyết tờ trình số " + sortOrder);
+                    insert.executeUpdate();
+                }
+            }
+        }
+        List<Integer> order = meetings.withAgenda(meetingId).orElseThrow().getAgenda().stream().map(AgendaItem::getSortOrder).toList();
+        assertEquals(java.util.stream.IntStream.rangeClosed(1, items).boxed().toList(), order);
+    }
+
     @Test
     void aMeetingThatEndsBeforeItStartsIsRefusedAndNothingIsStored() throws SQLException {
         long meetingsBefore = meetings.count();
