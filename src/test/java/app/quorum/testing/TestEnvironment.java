@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -16,7 +18,7 @@ import org.flywaydb.core.Flyway;
 
 /**
  * What the Payara Micro deployments of the integration tests need from the test JVM, set up once per JVM: a MariaDB,
- * a folder for Payara's logs and a free HTTP port for each Payara.
+ * a folder for Payara's logs, a free HTTP port for each Payara and the commands that keep it on the loopback interface.
  *
  * <p>Without {@code QUORUM_TEST_DB_URL} it starts a real MariaDB 11.4 ({@link EmbeddedDatabase}) with its files in
  * {@code target/test-db}, emptied first, so every run starts from an empty database. With {@code QUORUM_TEST_DB_URL}
@@ -36,6 +38,8 @@ public final class TestEnvironment {
     /** The HTTP port of the Payara of {@code PlatformIT} and of {@code WebIT}: free ports, never 8080. */
     public static final String PLATFORM_PORT = "quorum.test.platform.port";
     public static final String WEB_PORT = "quorum.test.web.port";
+    /** The commands Payara runs before it boots (payara-preboot.txt: HTTP on the loopback interface only). */
+    public static final String PREBOOT = "quorum.test.preboot";
 
     private static final Logger LOG = Logger.getLogger(TestEnvironment.class.getName());
 
@@ -81,12 +85,14 @@ public final class TestEnvironment {
         System.setProperty(DB_PASSWORD, forCommandLine(password));
 
         Path logs = target.resolve("payara-logs");
+        deleteRecursively(logs); // Payara appends to its log file: one run's log at a time
         try {
             Files.createDirectories(logs);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         System.setProperty(LOGS, forCommandLine(logs.toString()));
+        System.setProperty(PREBOOT, forCommandLine(resource("payara-preboot.txt").toString()));
         System.setProperty(PLATFORM_PORT, Integer.toString(freePort()));
         System.setProperty(WEB_PORT, Integer.toString(freePort()));
         started = true;
@@ -97,6 +103,24 @@ public final class TestEnvironment {
         if (embedded != null) {
             embedded.close();
             embedded = null;
+        }
+    }
+
+    /**
+     * Removes the folders where the Payara connector exported each deployment (it leaves them behind), when they are in
+     * the build directory: the failsafe configuration points java.io.tmpdir there. Elsewhere they are left alone.
+     */
+    static void removeExportedDeployments() {
+        Path target = Path.of(System.getProperty("quorum.test.target", "target")).toAbsolutePath().normalize();
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        if (!tmp.startsWith(target) || !Files.isDirectory(tmp)) {
+            return;
+        }
+        try (Stream<Path> exported = Files.list(tmp)) {
+            exported.filter(dir -> dir.getFileName().toString().startsWith("arquillian-payara-micro"))
+                    .forEach(TestEnvironment::deleteRecursively);
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warning(() -> "Cannot remove the exported deployments in " + tmp + ": " + e);
         }
     }
 
@@ -126,6 +150,18 @@ public final class TestEnvironment {
                     + "connector removes backslashes from the options it passes on");
         }
         return value.replace(" ", "\\ ");
+    }
+
+    private static Path resource(String name) {
+        URL url = TestEnvironment.class.getClassLoader().getResource(name);
+        if (url == null) {
+            throw new IllegalStateException("No " + name + " on the test class path");
+        }
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A port free now on the loopback interface; Payara's autoBindHttp moves on should another process take it first. */

@@ -33,6 +33,7 @@ public final class TestEnvironmentSession implements LauncherSessionListener, Te
     @Override
     public void launcherSessionClosed(LauncherSession session) {
         TestEnvironment.stop();
+        TestEnvironment.removeExportedDeployments();
     }
 
     static boolean deploysToPayara(TestPlan plan) {

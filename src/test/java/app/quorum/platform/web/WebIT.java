@@ -69,8 +69,9 @@ class WebIT {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("quorum.war", "target/quorum.war")));
     }
 
+    /** Where Payara says the WAR is: the machine's address, though Payara listens on the loopback interface only. */
     @ArquillianResource
-    URL base;
+    URL deployed;
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -260,12 +261,14 @@ class WebIT {
                 .toList();
     }
 
+    /** An address of the application, on the loopback interface. */
     private URI app(String path) {
-        return URI.create(base.toExternalForm()).resolve(path);
+        return URI.create("http://127.0.0.1:" + deployed.getPort() + deployed.getPath()).resolve(path);
     }
 
-    private URI server(String path) {
-        return URI.create(base.toExternalForm()).resolve(path);
+    /** An address of the server, outside the application's context root. */
+    private URI server(String absolutePath) {
+        return URI.create("http://127.0.0.1:" + deployed.getPort() + absolutePath);
     }
 
     private static HttpResponse<String> get(URI uri, String... cookies) throws IOException, InterruptedException {
