@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -212,7 +213,7 @@ class PlatformIT {
             }
         }
         List<Integer> order = meetings.withAgenda(meetingId).orElseThrow().getAgenda().stream().map(AgendaItem::getSortOrder).toList();
-        assertEquals(java.util.stream.IntStream.rangeClosed(1, items).boxed().toList(), order);
+        assertEquals(IntStream.rangeClosed(1, items).boxed().toList(), order);
     }
 
     @Test

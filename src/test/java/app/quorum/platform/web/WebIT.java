@@ -19,7 +19,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -99,7 +101,7 @@ class WebIT {
     void theFirstPageListsTheDemoMeeting() throws Exception {
         HttpResponse<String> page = get(app(""));
         assertEquals(200, page.statusCode());
-        assertTrue(page.headers().firstValue("Content-Type").orElse("").toLowerCase().contains("charset=utf-8"),
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT).contains("charset=utf-8"),
                 () -> "Content-Type " + page.headers().firstValue("Content-Type"));
         assertTrue(page.body().contains(DEMO_TITLE), "the demo meeting's title, with its diacritics, on the first page");
         assertNotNull(demoMeetingPath(page.body()), "a link to the demo meeting");
@@ -181,6 +183,7 @@ class WebIT {
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(By.id("agenda")));
 
         assertEquals("vi", driver.findElement(By.tagName("html")).getAttribute("lang"));
+        assertEquals(DEMO_ORGANISER, driver.findElement(By.cssSelector(".q-context-organiser")).getText());
         assertEquals("Chương trình hội nghị", driver.findElement(By.cssSelector("h2.q-section-title")).getText());
         List<WebElement> items = driver.findElements(By.cssSelector("#agenda .q-agenda-title"));
         assertEquals(6, items.size());
@@ -209,8 +212,10 @@ class WebIT {
         WebDriver driver = browser();
         driver.manage().window().setSize(new Dimension(width, height));
         driver.manage().deleteAllCookies();
-        String meeting = app(demoMeetingPath(get(app("")).body()).substring(1)).toString();
-        Map<String, String> pages = new java.util.LinkedHashMap<>();
+        String demoPath = demoMeetingPath(get(app("")).body());
+        assertNotNull(demoPath, "a link to the demo meeting on the first page");
+        String meeting = server(demoPath).toString();
+        Map<String, String> pages = new LinkedHashMap<>();
         pages.put("meetings-vi", app("").toString());
         pages.put("meeting-vi", meeting);
         pages.put("meeting-en", meeting + "&lang=en");
@@ -257,7 +262,7 @@ class WebIT {
     /** The labels of the meeting's facts (when, venue, chair …), in lower case: CSS shows them in capitals. */
     private static List<String> factLabels(WebDriver driver) {
         return driver.findElements(By.cssSelector(".q-facts dt")).stream()
-                .map(dt -> dt.getText().toLowerCase(java.util.Locale.ROOT))
+                .map(dt -> dt.getText().toLowerCase(Locale.ROOT))
                 .toList();
     }
 
@@ -266,7 +271,7 @@ class WebIT {
         return URI.create("http://127.0.0.1:" + deployed.getPort() + deployed.getPath()).resolve(path);
     }
 
-    /** An address of the server, outside the application's context root. */
+    /** An address of the server, from an absolute path (outside the application's context root, or a link's). */
     private URI server(String absolutePath) {
         return URI.create("http://127.0.0.1:" + deployed.getPort() + absolutePath);
     }
