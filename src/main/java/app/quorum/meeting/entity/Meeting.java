@@ -30,7 +30,9 @@ import java.util.List;
 @Entity
 @Table(name = "meeting")
 @NamedQuery(name = Meeting.ALL, query = "SELECT m FROM Meeting m ORDER BY m.startsAt DESC, m.id DESC")
-@NamedQuery(name = Meeting.WITH_AGENDA, query = "SELECT DISTINCT m FROM Meeting m LEFT JOIN FETCH m.agenda WHERE m.id = :id")
+// @OrderBy does not order a fetch join: the collection takes the rows in the order the database returns them
+@NamedQuery(name = Meeting.WITH_AGENDA,
+        query = "SELECT DISTINCT m FROM Meeting m LEFT JOIN FETCH m.agenda a WHERE m.id = :id ORDER BY a.sortOrder")
 @NamedQuery(name = Meeting.COUNT, query = "SELECT COUNT(m) FROM Meeting m")
 @NamedQuery(name = Meeting.PUBLIC, query = "SELECT m FROM Meeting m WHERE m.publicMeeting = TRUE ORDER BY m.startsAt DESC, m.id DESC")
 public class Meeting {

@@ -1,0 +1,336 @@
+package app.quorum.platform.web;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Quorum as its users reach it: the whole WAR (target/quorum.war) on Payara Micro, seen over HTTP and in headless
+ * Chromium. One deployment for both kinds of checks.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class WebIT {
+
+    static final String DAK_GAN = "Đắk Gằn";
+    static final String DEMO_ORGANISER = "UBND huyện Đắk Mil";
+    static final String DEMO_TITLE = "Hội nghị đánh giá kết quả thực hiện Chương trình MTQG xây dựng nông thôn mới năm 2023";
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @Deployment(testable = false)
+    @TargetsContainer("web")
+    static WebArchive war() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("quorum.war", "target/quorum.war")));
+    }
+
+    /** Where Payara says the WAR is: the machine's address, though Payara listens on the loopback interface only. */
+    @ArquillianResource
+    URL deployed;
+
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    private static WebDriver browser;
+    private static Path profile;
+
+    // ---------------------------------------------------------------- over HTTP
+
+    @Test
+    void healthChecksAreUp() throws Exception {
+        HttpResponse<String> ready = get(server("/health/ready"));
+        assertEquals(200, ready.statusCode(), ready::body);
+        assertTrue(isUp(ready.body()), ready.body());
+        assertTrue(ready.body().contains("\"database\""), () -> "no database check in " + ready.body());
+
+        HttpResponse<String> live = get(server("/health/live"));
+        assertEquals(200, live.statusCode(), live::body);
+        assertTrue(isUp(live.body()), live.body());
+    }
+
+    @Test
+    void theFirstPageListsTheDemoMeeting() throws Exception {
+        HttpResponse<String> page = get(app(""));
+        assertEquals(200, page.statusCode());
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT).contains("charset=utf-8"),
+                () -> "Content-Type " + page.headers().firstValue("Content-Type"));
+        assertTrue(page.body().contains(DEMO_TITLE), "the demo meeting's title, with its diacritics, on the first page");
+        assertNotNull(demoMeetingPath(page.body()), "a link to the demo meeting");
+    }
+
+    @Test
+    void everyResponseCarriesTheSecurityHeaders() throws Exception {
+        for (URI uri : List.of(app(""), app("public/meeting.xhtml?id=999999999"))) {
+            HttpResponse<String> response = get(uri);
+            String policy = response.headers().firstValue("Content-Security-Policy").orElse("");
+            assertAll(uri.toString(),
+                    () -> assertTrue(policy.contains("frame-ancestors 'none'"), "Content-Security-Policy: " + policy),
+                    () -> assertTrue(policy.contains("default-src 'self'"), "Content-Security-Policy: " + policy),
+                    () -> assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(null)));
+        }
+    }
+
+    @Test
+    void theSessionCookieIsSameSiteStrictAndHttpOnly() throws Exception {
+        HttpResponse<String> page = get(app(""));
+        String session = page.headers().allValues("Set-Cookie").stream()
+                .filter(cookie -> cookie.startsWith("JSESSIONID="))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no session cookie in " + page.headers().map()));
+        assertTrue(Pattern.compile(";\\s*SameSite=Strict(;|$)", Pattern.CASE_INSENSITIVE).matcher(session).find(), session);
+        assertTrue(Pattern.compile(";\\s*HttpOnly(;|$)", Pattern.CASE_INSENSITIVE).matcher(session).find(), session);
+    }
+
+    @Test
+    void anUnknownMeetingIsA404InTheVisitorsLanguage() throws Exception {
+        for (String id : List.of("999999999", "abc", "1%27%20OR%201=1")) {
+            HttpResponse<String> vi = get(app("public/meeting.xhtml?id=" + id));
+            assertEquals(404, vi.statusCode(), "id " + id);
+            assertTrue(vi.body().contains("Không tìm thấy trang"), () -> "id " + id + ": " + vi.body());
+            assertTrue(vi.body().contains("lang=\"vi\""), "id " + id);
+
+            HttpResponse<String> en = get(app("public/meeting.xhtml?id=" + id), "quorum-lang=en");
+            assertEquals(404, en.statusCode(), "id " + id);
+            assertTrue(en.body().contains("Page not found"), () -> "id " + id + ": " + en.body());
+            assertTrue(en.body().contains("lang=\"en\""), "id " + id);
+        }
+    }
+
+    @Test
+    void theLanguageSwitchSetsACookieAndRedirectsWithoutTheParameter() throws Exception {
+        HttpResponse<String> switched = get(app("public/meeting.xhtml?id=999999999&lang=en"));
+        assertEquals(302, switched.statusCode());
+        URI location = app("public/meeting.xhtml").resolve(switched.headers().firstValue("Location").orElseThrow());
+        assertEquals(app("public/meeting.xhtml").getPath(), location.getPath());
+        assertEquals("id=999999999", location.getQuery());
+        String cookie = switched.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("quorum-lang="))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no quorum-lang cookie in " + switched.headers().map()));
+        assertTrue(cookie.startsWith("quorum-lang=en;"), cookie);
+
+        HttpResponse<String> followed = get(location, "quorum-lang=en");
+        assertEquals(404, followed.statusCode());
+        assertTrue(followed.body().contains("Page not found"), followed::body);
+
+        HttpResponse<String> unsupported = get(app("?lang=fr"));
+        assertEquals(200, unsupported.statusCode(), "an unsupported language is ignored");
+        assertTrue(unsupported.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("quorum-lang=")));
+    }
+
+    // ---------------------------------------------------------------- in the browser
+
+    @Test
+    void theMeetingPageShowsVietnameseThenEnglish() throws Exception {
+        WebDriver driver = browser();
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        driver.manage().deleteAllCookies();
+        driver.get(app("").toString());
+        WebElement demo = driver.findElements(By.cssSelector("a.q-card-link")).stream()
+                .filter(link -> link.getText().contains(DEMO_TITLE))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no demo meeting card on the first page"));
+        demo.click();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(By.id("agenda")));
+
+        assertEquals("vi", driver.findElement(By.tagName("html")).getAttribute("lang"));
+        assertEquals(DEMO_ORGANISER, driver.findElement(By.cssSelector(".q-context-organiser")).getText());
+        assertEquals("Chương trình hội nghị", driver.findElement(By.cssSelector("h2.q-section-title")).getText());
+        List<WebElement> items = driver.findElements(By.cssSelector("#agenda .q-agenda-title"));
+        assertEquals(6, items.size());
+        assertTrue(items.get(5).getText().contains(DAK_GAN), items.get(5).getText());
+        assertTrue(factLabels(driver).contains("chủ trì"), () -> "labels " + factLabels(driver));
+        screenshot(driver, "meeting-vi");
+
+        driver.findElement(By.cssSelector("nav.q-lang a[hreflang='en']")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+        assertEquals("Agenda", driver.findElement(By.cssSelector("h2.q-section-title")).getText());
+        assertTrue(factLabels(driver).contains("chair"), () -> "labels " + factLabels(driver));
+        items = driver.findElements(By.cssSelector("#agenda .q-agenda-title"));
+        assertEquals(6, items.size());
+        assertTrue(items.get(5).getText().contains(DAK_GAN), items.get(5).getText());
+        assertFalse(driver.getCurrentUrl().contains("lang="), driver.getCurrentUrl());
+        Cookie lang = driver.manage().getCookieNamed("quorum-lang");
+        assertNotNull(lang, "the language cookie");
+        assertEquals("en", lang.getValue());
+        screenshot(driver, "meeting-en");
+    }
+
+    @ParameterizedTest(name = "{0}×{1}")
+    @CsvSource({"768, 1024", "1920, 1080"})
+    void noPageScrollsSideways(int width, int height) throws Exception {
+        WebDriver driver = browser();
+        driver.manage().window().setSize(new Dimension(width, height));
+        driver.manage().deleteAllCookies();
+        String demoPath = demoMeetingPath(get(app("")).body());
+        assertNotNull(demoPath, "a link to the demo meeting on the first page");
+        String meeting = server(demoPath).toString();
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("meetings-vi", app("").toString());
+        pages.put("meeting-vi", meeting);
+        pages.put("meeting-en", meeting + "&lang=en");
+        pages.put("not-found-en", app("public/meeting.xhtml?id=0").toString());
+        for (Map.Entry<String, String> page : pages.entrySet()) {
+            driver.get(page.getValue());
+            JavascriptExecutor js = (JavascriptExecutor) driver;
+            long innerWidth = ((Number) js.executeScript("return window.innerWidth")).longValue();
+            long scrollWidth = ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
+            // the width the page lays out in: the viewport less a vertical scroll bar, where there is one
+            long clientWidth = ((Number) js.executeScript("return document.documentElement.clientWidth")).longValue();
+            screenshot(driver, page.getKey() + "-" + width + "x" + height);
+            assertEquals(width, innerWidth, "the viewport's width");
+            assertTrue(scrollWidth <= innerWidth && scrollWidth <= clientWidth, () -> page.getKey() + ": scrollWidth "
+                    + scrollWidth + " > innerWidth " + innerWidth + " or clientWidth " + clientWidth + "; too wide: "
+                    + js.executeScript(TOO_WIDE));
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** The elements that reach past the page's right edge, for the message of a failed layout check. */
+    private static final String TOO_WIDE = """
+            const limit = document.documentElement.clientWidth;
+            return Array.from(document.querySelectorAll('body *'))
+                .filter(e => e.getBoundingClientRect().right > limit + 0.5)
+                .slice(0, 10)
+                .map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).trim().replace(/\\s+/g, '.') : '')
+                    + ' right=' + Math.round(e.getBoundingClientRect().right))
+                .join(', ');
+            """;
+
+    private static boolean isUp(String healthJson) {
+        return Pattern.compile("^\\{\\s*\"status\"\\s*:\\s*\"UP\"").matcher(healthJson.strip()).find();
+    }
+
+    /** The path of the demo meeting's page, from the links of the first page. */
+    private static String demoMeetingPath(String firstPage) {
+        Matcher link = Pattern.compile("<a href=\"([^\"]*/public/meeting\\.xhtml\\?id=\\d+)\"[^>]*>(?:(?!</a>).)*?"
+                + "<span class=\"q-card-title\">" + Pattern.quote(DEMO_TITLE), Pattern.DOTALL).matcher(firstPage);
+        return link.find() ? link.group(1) : null;
+    }
+
+    /** The labels of the meeting's facts (when, venue, chair …), in lower case: CSS shows them in capitals. */
+    private static List<String> factLabels(WebDriver driver) {
+        return driver.findElements(By.cssSelector(".q-facts dt")).stream()
+                .map(dt -> dt.getText().toLowerCase(Locale.ROOT))
+                .toList();
+    }
+
+    /** An address of the application, on the loopback interface. */
+    private URI app(String path) {
+        return URI.create("http://127.0.0.1:" + deployed.getPort() + deployed.getPath()).resolve(path);
+    }
+
+    /** An address of the server, from an absolute path (outside the application's context root, or a link's). */
+    private URI server(String absolutePath) {
+        return URI.create("http://127.0.0.1:" + deployed.getPort() + absolutePath);
+    }
+
+    private static HttpResponse<String> get(URI uri, String... cookies) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).GET();
+        if (cookies.length > 0) {
+            request.header("Cookie", String.join("; ", cookies));
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static synchronized WebDriver browser() throws IOException {
+        assumeTrue(Files.isExecutable(CHROMIUM), "Skipped: no Chromium at " + CHROMIUM + " for the browser checks");
+        if (browser == null) {
+            profile = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "chromium-profile-");
+            ChromeOptions options = new ChromeOptions()
+                    .setBinary(CHROMIUM.toFile())
+                    .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                            "--user-data-dir=" + profile.toAbsolutePath(), "--lang=vi");
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(CHROMEDRIVER.toFile())
+                    .usingAnyFreePort()
+                    .build();
+            browser = new ChromeDriver(service, options);
+        }
+        return browser;
+    }
+
+    private static void screenshot(WebDriver driver, String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> metrics = ((ChromeDriver) driver).executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> content = (Map<String, Object>) metrics.get("cssContentSize");
+        // The whole page: Chromium lays it out for the capture at the window's full width (no vertical scroll bar).
+        double width = Math.max(((Number) content.get("width")).doubleValue(),
+                ((Number) ((JavascriptExecutor) driver).executeScript("return window.innerWidth")).doubleValue());
+        Map<String, Object> shot = ((ChromeDriver) driver).executeCdpCommand("Page.captureScreenshot", Map.of(
+                "format", "png",
+                "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "scale", 1, "width", width,
+                        "height", ((Number) content.get("height")).doubleValue())));
+        Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
+    }
+
+    @AfterAll
+    static void closeBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+            browser = null;
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+    }
+}
