@@ -35,6 +35,8 @@ public final class TestEnvironment {
     public static final String DB_PASSWORD = "quorum.test.db.password";
     /** The folder of Payara's log files. */
     public static final String LOGS = "quorum.test.logs";
+    public static final String DATA = "quorum.test.data";
+    public static final String ADMIN_PASSWORD = "quorum.test.admin.password";
     /** The HTTP port of the Payara of {@code PlatformIT} and of {@code WebIT}: free ports, never 8080. */
     public static final String PLATFORM_PORT = "quorum.test.platform.port";
     public static final String WEB_PORT = "quorum.test.web.port";
@@ -92,10 +94,36 @@ public final class TestEnvironment {
             throw new UncheckedIOException(e);
         }
         System.setProperty(LOGS, forCommandLine(logs.toString()));
+        // the application's data folder (first-start.txt with the demo accounts' passwords) and the first admin's password
+        Path data = target.resolve("test-data");
+        deleteRecursively(data);
+        try {
+            Files.createDirectories(data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.setProperty(DATA, forCommandLine(data.toString()));
+        System.setProperty(ADMIN_PASSWORD, "admin-" + java.util.UUID.randomUUID());
         System.setProperty(PREBOOT, forCommandLine(resource("payara-preboot.txt").toString()));
         System.setProperty(PLATFORM_PORT, Integer.toString(freePort()));
         System.setProperty(WEB_PORT, Integer.toString(freePort()));
         started = true;
+    }
+
+    /** A staff account's password for the tests: admin's is set, the demo accounts' are read from first-start.txt. */
+    public static String password(String username) {
+        if ("admin".equals(username)) {
+            return System.getProperty(ADMIN_PASSWORD);
+        }
+        try {
+            return Files.readAllLines(Path.of(System.getProperty(DATA), "first-start.txt")).stream()
+                    .map(line -> line.split(" ", 2))
+                    .filter(parts -> parts.length == 2 && parts[0].equals(username))
+                    .map(parts -> parts[1].strip())
+                    .findFirst().orElseThrow(() -> new IllegalStateException("no first-start password for " + username));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Stops the embedded MariaDB, if this JVM started one. */

@@ -1,21 +1,23 @@
 package app.quorum.meeting.control;
 
-import app.quorum.roster.control.RosterService;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 
 /**
  * For the in-container tests: runs {@link DemoMeeting}'s start-up step ({@code loadWhenEmpty}, package-private as a
- * {@code @PostConstruct} method) once more, on the container's own services, and reads the demo file it loads.
+ * {@code @PostConstruct} method) once more, in a transaction of the container, and reads the demo file it loads.
  */
-public final class DemoMeetingAccess {
+@Stateless
+public class DemoMeetingAccess {
 
-    private DemoMeetingAccess() {
-    }
+    @PersistenceContext
+    EntityManager em;
 
-    public static void loadWhenEmpty(MeetingService meetings, RosterService roster) {
+    public void loadWhenEmpty() {
         DemoMeeting demo = new DemoMeeting();
         demo.enabled = true;
-        demo.meetings = meetings;
-        demo.roster = roster;
+        demo.em = em;
         demo.loadWhenEmpty();
     }
 
