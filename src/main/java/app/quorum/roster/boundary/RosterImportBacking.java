@@ -3,7 +3,11 @@ package app.quorum.roster.boundary;
 import app.quorum.meeting.boundary.MeetingView;
 import app.quorum.platform.i18n.Bundle;
 import app.quorum.platform.web.Feedback;
+import app.quorum.roster.control.CardSheet;
 import app.quorum.roster.control.ImportPreview;
+import app.quorum.roster.control.SignInCards;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import app.quorum.roster.control.ImportProblem;
 import app.quorum.roster.control.ImportRow;
 import app.quorum.roster.control.ParticipantDraft;
@@ -40,6 +44,13 @@ public class RosterImportBacking extends MeetingView {
 
     @Inject
     transient RosterService roster;
+
+    @Inject
+    transient SignInCards cards;
+
+    @Inject
+    @ConfigProperty(name = "quorum.public.url")
+    transient Optional<String> publicUrl;
 
     private String fileName;
     private ImportPreview preview;
@@ -112,6 +123,40 @@ public class RosterImportBacking extends MeetingView {
                 .contentLength((long) bytes.length)
                 .stream(() -> new java.io.ByteArrayInputStream(bytes))
                 .build();
+    }
+
+    /**
+     * New sign-in cards for the whole roster, as a PDF to print: every earlier card stops working (the page asks for
+     * confirmation first). The codes exist only in this PDF.
+     */
+    public StreamedContent getCards() {
+        var locale = Bundle.currentLocale();
+        String signIn = signInAddress();
+        List<CardSheet.Card> issued = roster.issueCards(meetingId(), List.of()).entrySet().stream()
+                .map(entry -> new CardSheet.Card(entry.getKey().getFullName(), entry.getKey().getPosition(), entry.getKey().getUnit(),
+                        entry.getKey().getRole(), entry.getKey().isVoting(), entry.getValue(),
+                        signIn + "?code=" + entry.getValue()))
+                .toList();
+        byte[] pdf = cards.render(new CardSheet(getMeeting().getOrganiser(), getMeeting().getTitle(), signIn, issued), locale);
+        return DefaultStreamedContent.builder()
+                .name(Bundle.text(locale, "roster.cards.fileName", meetingId()) + ".pdf")
+                .contentType("application/pdf")
+                .contentLength((long) pdf.length)
+                .stream(() -> new java.io.ByteArrayInputStream(pdf))
+                .build();
+    }
+
+    /** The sign-in page's address as delegates reach it: QUORUM_PUBLIC_URL, or this request's own. */
+    String signInAddress() {
+        String base = publicUrl.filter(url -> !url.isBlank()).map(url -> url.replaceAll("/+$", "")).orElseGet(() -> {
+            var request = (jakarta.servlet.http.HttpServletRequest) jakarta.faces.context.FacesContext.getCurrentInstance()
+                    .getExternalContext().getRequest();
+            String scheme = request.getScheme();
+            int port = request.getServerPort();
+            boolean defaultPort = "http".equals(scheme) && port == 80 || "https".equals(scheme) && port == 443;
+            return scheme + "://" + request.getServerName() + (defaultPort ? "" : ":" + port) + request.getContextPath();
+        });
+        return base + "/sign-in.xhtml";
     }
 
     public String getFileName() {
