@@ -31,7 +31,7 @@ CREATE TABLE sign_in_throttle (
     last_failure   TIMESTAMP(3) NOT NULL,
     blocked_until  TIMESTAMP(3) NULL,
     PRIMARY KEY (subject)
-) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_uca1400_vietnamese_as_ci;
 
 -- append-only: the triggers below refuse every change and deletion
 CREATE TABLE audit_event (

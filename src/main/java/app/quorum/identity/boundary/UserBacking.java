@@ -6,7 +6,7 @@ import app.quorum.identity.entity.Account;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 
 /** Who is signed in, for the header: name, roles, and the pages their roles open. */
@@ -14,8 +14,12 @@ import java.security.Principal;
 @RequestScoped
 public class UserBacking {
 
+    /**
+     * The request, not Jakarta Security's SecurityContext: the header is also rendered on error pages, where
+     * Payara's SecurityContext has no policy context and fails; the request answers everywhere.
+     */
     @Inject
-    SecurityContext security;
+    HttpServletRequest request;
 
     @Inject
     AccountService accounts;
@@ -23,11 +27,11 @@ public class UserBacking {
     private String displayName;
 
     public boolean isSignedIn() {
-        return security.getCallerPrincipal() != null;
+        return request.getUserPrincipal() != null;
     }
 
     public boolean isDelegate() {
-        return security.isCallerInRole("DELEGATE");
+        return request.isUserInRole("DELEGATE");
     }
 
     public boolean isStaff() {
@@ -35,21 +39,21 @@ public class UserBacking {
     }
 
     public boolean isAdmin() {
-        return security.isCallerInRole("ADMIN");
+        return request.isUserInRole("ADMIN");
     }
 
     public boolean isSecretary() {
-        return security.isCallerInRole("SECRETARY");
+        return request.isUserInRole("SECRETARY");
     }
 
     public boolean isChair() {
-        return security.isCallerInRole("CHAIR");
+        return request.isUserInRole("CHAIR");
     }
 
     /** The staff member's display name (their account's), or the caller name. */
     public String getDisplayName() {
         if (displayName == null) {
-            Principal caller = security.getCallerPrincipal();
+            Principal caller = request.getUserPrincipal();
             if (caller == null) {
                 return null;
             }
