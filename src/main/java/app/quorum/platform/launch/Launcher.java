@@ -189,7 +189,9 @@ public final class Launcher {
             }
             try {
                 HttpResponse<String> response = http.send(ready, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
+                // Readiness can say UP while Payara is still wiring the web application (a page requested then
+                // fails with a 500): ready means both UP and Payara's own "ready in" line.
+                if (response.statusCode() == 200 && payaraSaysReady(log)) {
                     return;
                 }
                 if (response.body().contains("No Application deployed") && payaraSaysReady(log)) {
