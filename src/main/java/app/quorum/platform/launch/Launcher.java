@@ -98,6 +98,10 @@ public final class Launcher {
         awaitReady(log);
         String address = "http://localhost:" + settings.port() + "/";
         say(Messages.get("ready", address));
+        if (!"false".equalsIgnoreCase(System.getenv().getOrDefault("QUORUM_DEMO", "true").strip())) {
+            say(Messages.get("ready.demo"));
+        }
+        say(Messages.get(settings.embedded() ? "ready.stopEmbedded" : "ready.stop"));
         say(firstStartAccounts(settings.dataDir().resolve("first-start.txt"), address));
 
         int exit = waitForPayara();
