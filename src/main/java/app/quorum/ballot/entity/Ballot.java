@@ -1,0 +1,271 @@
+package app.quorum.ballot.entity;
+
+import app.quorum.meeting.entity.AgendaItem;
+import app.quorum.meeting.entity.Meeting;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A question put to the vote on an agenda item: its kind (approval or election), secrecy, majority rule and base,
+ * its options, and its life DRAFT → OPEN → CLOSED → PUBLISHED (or CANCELLED).
+ */
+@Entity
+@Table(name = "ballot")
+@NamedQuery(name = Ballot.OF_MEETING, query = "SELECT b FROM Ballot b WHERE b.meeting.id = :meetingId ORDER BY b.id")
+@NamedQuery(name = Ballot.OPEN_IN_MEETING, query = "SELECT COUNT(b) FROM Ballot b WHERE b.meeting.id = :meetingId AND b.status = app.quorum.ballot.entity.BallotStatus.OPEN")
+public class Ballot {
+
+    public static final String OF_MEETING = "Ballot.ofMeeting";
+    public static final String OPEN_IN_MEETING = "Ballot.openInMeeting";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "meeting_id")
+    private Meeting meeting;
+
+    @ManyToOne
+    @JoinColumn(name = "agenda_item_id")
+    private AgendaItem item;
+
+    @NotBlank(message = "{ballot.question.required}")
+    @Size(max = 1000, message = "{ballot.question.size}")
+    private String question;
+
+    @Enumerated(EnumType.STRING)
+    private BallotKind kind;
+
+    @Enumerated(EnumType.STRING)
+    private Secrecy secrecy = Secrecy.SECRET;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "majority_rule")
+    private MajorityRule majorityRule;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "majority_base")
+    private MajorityBase majorityBase;
+
+    @Column(name = "abstentions_in_base")
+    private boolean abstentionsInBase;
+
+    private Integer percentage;
+
+    @Column(name = "quorum_required")
+    private boolean quorumRequired = true;
+
+    private int seats = 1;
+
+    @Column(name = "min_choices")
+    private int minChoices = 1;
+
+    @Column(name = "blank_allowed")
+    private boolean blankAllowed;
+
+    @Enumerated(EnumType.STRING)
+    private BallotStatus status = BallotStatus.DRAFT;
+
+    @Column(name = "closes_at")
+    private Instant closesAt;
+
+    @Column(name = "opened_at")
+    private Instant openedAt;
+
+    @Column(name = "closed_at")
+    private Instant closedAt;
+
+    @Column(name = "cancel_reason")
+    private String cancelReason;
+
+    @Column(name = "voting_members")
+    private Integer votingMembers;
+
+    private Integer present;
+
+    @Column(name = "key_salt")
+    private byte[] keySalt;
+
+    private String fingerprint;
+
+    @OneToMany(mappedBy = "ballot", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("sortOrder")
+    private List<BallotOption> options = new ArrayList<>();
+
+    @Version
+    private long version;
+
+    protected Ballot() {
+        // for JPA
+    }
+
+    /** An approval ballot with its three answers, labelled as given (Đồng ý / Không đồng ý / Không biểu quyết). */
+    public static Ballot approval(Meeting meeting, AgendaItem item, String question, VotingRule rule, Secrecy secrecy,
+            Map<ApprovalChoice, String> labels) {
+        Ballot ballot = new Ballot(meeting, item, question, BallotKind.APPROVAL, rule, secrecy);
+        for (ApprovalChoice choice : ApprovalChoice.values()) {
+            ballot.options.add(new BallotOption(ballot, choice.ordinal() + 1, choice.name(), labels.get(choice)));
+        }
+        return ballot;
+    }
+
+    /** An election of {@code seats} among the candidates, each ballot marking between minChoices and seats of them. */
+    public static Ballot election(Meeting meeting, AgendaItem item, String question, VotingRule rule, Secrecy secrecy,
+            List<String> candidates, int seats, int minChoices, boolean blankAllowed) {
+        Ballot ballot = new Ballot(meeting, item, question, BallotKind.ELECTION, rule, secrecy);
+        for (int i = 0; i < candidates.size(); i++) {
+            ballot.options.add(new BallotOption(ballot, i + 1, "C" + (i + 1), candidates.get(i)));
+        }
+        ballot.seats = seats;
+        ballot.minChoices = minChoices;
+        ballot.blankAllowed = blankAllowed;
+        return ballot;
+    }
+
+    private Ballot(Meeting meeting, AgendaItem item, String question, BallotKind kind, VotingRule rule, Secrecy secrecy) {
+        this.meeting = meeting;
+        this.item = item;
+        this.question = question;
+        this.kind = kind;
+        this.secrecy = secrecy;
+        this.majorityRule = rule.rule();
+        this.majorityBase = rule.base();
+        this.abstentionsInBase = rule.abstentionsInBase();
+        this.percentage = rule.percentage();
+    }
+
+    public VotingRule votingRule() {
+        return new VotingRule(majorityRule, majorityBase, abstentionsInBase, percentage);
+    }
+
+    public void open(Instant at, Instant closes, byte[] salt, int voting, int presentVoting) {
+        status = BallotStatus.OPEN;
+        openedAt = at;
+        closesAt = closes;
+        keySalt = salt.clone();
+        votingMembers = voting;
+        present = presentVoting;
+    }
+
+    public void close(Instant at, String boxFingerprint) {
+        status = BallotStatus.CLOSED;
+        closedAt = at;
+        fingerprint = boxFingerprint;
+    }
+
+    public void cancel(Instant at, String reason) {
+        status = BallotStatus.CANCELLED;
+        closedAt = at;
+        cancelReason = reason;
+    }
+
+    /** Whether a vote may be cast now: open, and its countdown (if any) not over. */
+    public boolean acceptsVotesAt(Instant now) {
+        return status == BallotStatus.OPEN && (closesAt == null || now.isBefore(closesAt));
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Meeting getMeeting() {
+        return meeting;
+    }
+
+    public AgendaItem getItem() {
+        return item;
+    }
+
+    public String getQuestion() {
+        return question;
+    }
+
+    public BallotKind getKind() {
+        return kind;
+    }
+
+    public Secrecy getSecrecy() {
+        return secrecy;
+    }
+
+    public boolean isQuorumRequired() {
+        return quorumRequired;
+    }
+
+    public void setQuorumRequired(boolean quorumRequired) {
+        this.quorumRequired = quorumRequired;
+    }
+
+    public int getSeats() {
+        return seats;
+    }
+
+    public int getMinChoices() {
+        return minChoices;
+    }
+
+    public boolean isBlankAllowed() {
+        return blankAllowed;
+    }
+
+    public BallotStatus getStatus() {
+        return status;
+    }
+
+    public Instant getClosesAt() {
+        return closesAt;
+    }
+
+    public Instant getOpenedAt() {
+        return openedAt;
+    }
+
+    public Instant getClosedAt() {
+        return closedAt;
+    }
+
+    public String getCancelReason() {
+        return cancelReason;
+    }
+
+    public Integer getVotingMembers() {
+        return votingMembers;
+    }
+
+    public Integer getPresent() {
+        return present;
+    }
+
+    public byte[] keySalt() {
+        return keySalt == null ? null : keySalt.clone();
+    }
+
+    public String getFingerprint() {
+        return fingerprint;
+    }
+
+    public List<BallotOption> getOptions() {
+        return Collections.unmodifiableList(options);
+    }
+}
