@@ -3,7 +3,7 @@ package app.quorum.ballot.entity;
 /**
  * What {@link Tally} computed for a closed ballot. Nothing in it is text: the views translate the enums.
  */
-public sealed interface Result permits ApprovalResult {
+public sealed interface Result permits ApprovalResult, ElectionResult {
 
     BallotKind kind();
 
