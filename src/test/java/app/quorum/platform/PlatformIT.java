@@ -20,6 +20,7 @@ import app.quorum.roster.control.RosterService;
 import app.quorum.platform.SpreadsheetCsv;
 import app.quorum.testing.AsChair;
 import app.quorum.testing.AsSecretary;
+import app.quorum.testing.Deployments;
 import app.quorum.roster.entity.Participant;
 import app.quorum.roster.entity.Role;
 import jakarta.annotation.Resource;
@@ -73,33 +74,7 @@ class PlatformIT {
     @Deployment
     @TargetsContainer("platform")
     static WebArchive deployment() {
-        WebArchive war = ShrinkWrap.create(WebArchive.class, "platform-it.war")
-                .addClasses(QuorumDataSource.class, Migrations.class, Refusal.class, SpreadsheetCsv.class, AsSecretary.class, AsChair.class)
-                .addPackage(Bundle.class.getPackage())
-                .addPackages(false, "app.quorum.meeting.control", "app.quorum.meeting.entity",
-                        "app.quorum.roster.control", "app.quorum.roster.entity", "app.quorum.identity.control",
-                        "app.quorum.identity.entity", "app.quorum.platform.push")
-                .addAsWebInfResource("run-as/glassfish-web.xml", "glassfish-web.xml")
-                .addAsWebInfResource("run-as/glassfish-ejb-jar.xml", "glassfish-ejb-jar.xml")
-                .addAsResource("META-INF/persistence.xml")
-                .addAsResource("META-INF/validation.xml")
-                .addAsResource("demo/dak-mil-2024.json")
-                .addAsLibraries(Maven.resolver().loadPomFromFile("pom.xml")
-                        .importCompileAndRuntimeDependencies().resolve().withTransitivity().asFile());
-        addResourceFolder(war, "db/migration");
-        addResourceFolder(war, "app/quorum/platform/i18n");
-        return war;
-    }
-
-    /** Adds every file of a folder of src/main/resources, under the same name. */
-    private static void addResourceFolder(WebArchive war, String folder) {
-        Path root = Path.of("src/main/resources");
-        try (Stream<Path> files = Files.walk(root.resolve(folder))) {
-            files.filter(Files::isRegularFile)
-                    .forEach(file -> war.addAsResource(file.toFile(), root.relativize(file).toString().replace(File.separatorChar, '/')));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Deployments.platform("platform-it.war");
     }
 
     @Inject

@@ -114,6 +114,9 @@ public class RosterService {
 
     public Participant add(long meetingId, @NotNull @Valid ParticipantDraft draft) {
         Meeting meeting = meetings.editable(meetingId);
+        if (draft.voting()) {
+            requireNoOpenBallot(meetingId);
+        }
         Participant participant = draft.toParticipant(meeting);
         return persistChecked(participant, draft);
     }
@@ -122,6 +125,9 @@ public class RosterService {
         meetings.editable(meetingId);
         Participant participant = existing(meetingId, participantId);
         checkRoleAndVote(draft);
+        if (participant.isVoting() != draft.voting()) {
+            requireNoOpenBallot(meetingId);
+        }
         draft.applyTo(participant);
         validate(participant);
         try {
@@ -137,6 +143,9 @@ public class RosterService {
     public void remove(long meetingId, long participantId) {
         meetings.editable(meetingId);
         Participant gone = existing(meetingId, participantId);
+        if (gone.isVoting()) {
+            requireNoOpenBallot(meetingId);
+        }
         em.remove(gone);
         audit.record("participant.remove", "participant", participantId, meetingId, gone.getFullName());
         changed.fire(new Changed(meetingId, Changed.What.ATTENDANCE));
@@ -148,6 +157,9 @@ public class RosterService {
      */
     public int importAll(long meetingId, @NotNull List<ParticipantDraft> drafts) {
         Meeting meeting = meetings.editable(meetingId);
+        if (drafts.stream().anyMatch(ParticipantDraft::voting)) {
+            requireNoOpenBallot(meetingId);
+        }
         List<Participant> added = new ArrayList<>(drafts.size());
         for (int i = 0; i < drafts.size(); i++) {
             ParticipantDraft draft = drafts.get(i);
@@ -238,6 +250,15 @@ public class RosterService {
         int voting = ((Number) counts[0]).intValue();
         int present = counts[1] == null ? 0 : ((Number) counts[1]).intValue();
         return Quorum.of(meeting.getQuorumRule(), meeting.getQuorumFixed(), voting, present);
+    }
+
+    /** Voting rights stay as they are while a ballot is open: the count of entitled voters must not move under it. */
+    private void requireNoOpenBallot(long meetingId) {
+        Number open = (Number) em.createNativeQuery("SELECT COUNT(*) FROM ballot WHERE meeting_id = ? AND status = 'OPEN'")
+                .setParameter(1, meetingId).getSingleResult();
+        if (open.longValue() > 0) {
+            throw new Refusal("participant.ballotOpen");
+        }
     }
 
     private Participant attending(long meetingId, long participantId) {

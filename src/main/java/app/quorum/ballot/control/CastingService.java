@@ -1,0 +1,128 @@
+package app.quorum.ballot.control;
+
+import app.quorum.ballot.entity.ApprovalChoice;
+import app.quorum.ballot.entity.Ballot;
+import app.quorum.ballot.entity.BallotKind;
+import app.quorum.ballot.entity.BoxFingerprint;
+import app.quorum.ballot.entity.CastVote;
+import app.quorum.ballot.entity.Participation;
+import app.quorum.ballot.entity.Receipts;
+import app.quorum.ballot.entity.Secrecy;
+import app.quorum.platform.Refusal;
+import app.quorum.roster.entity.Participant;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Casting a vote: the participation (who) and the ballot paper (what) are written in one transaction; the
+ * database's key on (ballot, participant) lets a delegate vote once, however many times a request is sent. The
+ * paper's id is chosen by the voter's device (128 random bits), so a retried request carries the same paper and
+ * the receipt is known to the device alone. Nothing logged here names a choice.
+ */
+@Stateless
+@RolesAllowed("DELEGATE")
+public class CastingService {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @jakarta.inject.Inject
+    BallotKeys keys;
+
+    Clock clock = Clock.systemUTC();
+
+    /**
+     * Casts the participant's vote on the ballot and returns the receipt.
+     *
+     * @param paperId 32 hex digits: the 128-bit random id of the ballot paper, made by the voter's device
+     * @param choice YES / NO / ABSTAIN for an approval; for an election the chosen option ids, comma-separated, or "-"
+     */
+    public String cast(long ballotId, long participantId, String paperId, String choice) {
+        byte[] id = paperId(paperId);
+        Ballot ballot = em.find(Ballot.class, ballotId, LockModeType.PESSIMISTIC_READ);
+        if (ballot == null) {
+            throw new Refusal("ballot.notFound");
+        }
+        if (!ballot.acceptsVotesAt(clock.instant())) {
+            throw new Refusal("ballot.notOpenForVotes");
+        }
+        Participant voter = em.find(Participant.class, participantId);
+        if (voter == null || !voter.getMeeting().getId().equals(ballot.getMeeting().getId()) || !voter.isVoting()) {
+            throw new Refusal("ballot.notEntitled");
+        }
+        if (!voter.isPresent()) {
+            throw new Refusal("ballot.notPresent");
+        }
+        String code = choiceCode(ballot, choice);
+        if (em.find(CastVote.class, id) != null) {
+            throw new Refusal("ballot.alreadyVoted");
+        }
+        try {
+            em.persist(new Participation(ballotId, participantId));
+            em.flush();
+        } catch (PersistenceException duplicate) {
+            throw new Refusal("ballot.alreadyVoted");
+        }
+        if (ballot.getSecrecy() == Secrecy.SECRET) {
+            em.persist(CastVote.sealed(id, ballotId, keys.seal(ballotId, ballot.keySalt(), id, code)));
+        } else {
+            em.persist(CastVote.plain(id, ballotId, code));
+            em.createNativeQuery("INSERT INTO roll_call (ballot_id, participant_id, choice) VALUES (?, ?, ?)")
+                    .setParameter(1, ballotId).setParameter(2, participantId).setParameter(3, code).executeUpdate();
+        }
+        try {
+            em.flush();
+        } catch (PersistenceException duplicatePaper) {
+            throw new Refusal("ballot.alreadyVoted");
+        }
+        return Receipts.of(id);
+    }
+
+    /** Whether the participant's vote on the ballot is recorded: what a device asks after losing its answer. */
+    public boolean hasVoted(long ballotId, long participantId) {
+        return em.find(Participation.class, new Participation.Key(ballotId, participantId)) != null;
+    }
+
+    static byte[] paperId(String hex) {
+        if (hex == null || !hex.matches("[0-9a-fA-F]{32}")) {
+            throw new Refusal("ballot.paperInvalid");
+        }
+        return HexFormat.of().parseHex(hex);
+    }
+
+    /** The canonical code of a choice, or a refusal when the ballot does not offer it. */
+    static String choiceCode(Ballot ballot, String choice) {
+        if (choice == null) {
+            throw new Refusal("ballot.choiceInvalid");
+        }
+        if (ballot.getKind() == BallotKind.APPROVAL) {
+            try {
+                return BoxFingerprint.code(ApprovalChoice.valueOf(choice));
+            } catch (IllegalArgumentException e) {
+                throw new Refusal("ballot.choiceInvalid");
+            }
+        }
+        Set<Long> chosen = new TreeSet<>();
+        if (!BoxFingerprint.BLANK.equals(choice)) {
+            for (String part : choice.split(",")) {
+                if (!part.matches("\\d{1,18}") || !chosen.add(Long.valueOf(part))) {
+                    throw new Refusal("ballot.choiceInvalid");
+                }
+            }
+        }
+        List<Long> options = BallotService.election(ballot).candidates();
+        if (!options.containsAll(chosen) || !BallotService.election(ballot).accepts(chosen)) {
+            throw new Refusal("ballot.choiceInvalid");
+        }
+        return BoxFingerprint.code(chosen);
+    }
+}
