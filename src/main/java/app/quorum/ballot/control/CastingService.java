@@ -9,6 +9,7 @@ import app.quorum.ballot.entity.Participation;
 import app.quorum.ballot.entity.Receipts;
 import app.quorum.ballot.entity.Secrecy;
 import app.quorum.platform.Refusal;
+import app.quorum.platform.push.Changed;
 import app.quorum.roster.entity.Participant;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -37,6 +38,9 @@ public class CastingService {
 
     @jakarta.inject.Inject
     BallotKeys keys;
+
+    @jakarta.inject.Inject
+    jakarta.enterprise.event.Event<Changed> changed;
 
     Clock clock = Clock.systemUTC();
 
@@ -84,6 +88,7 @@ public class CastingService {
         } catch (PersistenceException duplicatePaper) {
             throw new Refusal("ballot.alreadyVoted");
         }
+        changed.fire(new Changed(ballot.getMeeting().getId(), Changed.What.TURNOUT));
         return Receipts.of(id);
     }
 

@@ -23,8 +23,16 @@ public class PushRelay {
     @Push(channel = "proceedings")
     PushContext proceedings;
 
+    @Inject
+    @Push(channel = "turnout")
+    PushContext turnout;
+
     void relay(@Observes(during = TransactionPhase.AFTER_SUCCESS) Changed changed) {
-        PushContext channel = changed.what() == Changed.What.ATTENDANCE ? attendance : proceedings;
+        PushContext channel = switch (changed.what()) {
+            case ATTENDANCE -> attendance;
+            case PROCEEDINGS -> proceedings;
+            case TURNOUT -> turnout;
+        };
         channel.send(Long.toString(changed.meetingId()));
     }
 }
