@@ -33,6 +33,13 @@ public class SignInBacking {
     /** The HTTP session attribute holding a delegate's session token. */
     public static final String DELEGATE_TOKEN = "quorum.delegateToken";
 
+    /**
+     * The mark Soteria (Payara's Jakarta Security) puts on the session when a sign-in starts and takes off only when
+     * one succeeds. While it is there, a protected page answers an empty 200 instead of sending the browser to the
+     * sign-in page, so a refused sign-in must not leave it behind.
+     */
+    static final String SIGN_IN_UNDER_WAY = "org.glassfish.soteria.caller_initiated_authentication";
+
     @Inject
     SecurityContext security;
 
@@ -70,6 +77,10 @@ public class SignInBacking {
                 faces.responseComplete();
             }
             default -> {
+                HttpSession session = request.getSession(false);
+                if (session != null) {
+                    session.removeAttribute(SIGN_IN_UNDER_WAY);
+                }
                 Object wait = request.getAttribute(AccountIdentityStore.WAIT_ATTRIBUTE);
                 if (wait != null) {
                     Feedback.error("signIn.wait", wait);

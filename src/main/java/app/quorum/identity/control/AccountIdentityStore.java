@@ -42,7 +42,7 @@ public class AccountIdentityStore implements IdentityStore {
         String[] subjects = {SignInThrottle.account(name), SignInThrottle.source(request.getRemoteAddr())};
         Duration wait = throttle.wait(subjects);
         if (!wait.isZero()) {
-            request.setAttribute(WAIT_ATTRIBUTE, Math.max(1, wait.toSeconds()));
+            request.setAttribute(WAIT_ATTRIBUTE, SignInThrottle.seconds(wait));
             audit.recordSignIn("signIn.throttled", name, null);
             return CredentialValidationResult.INVALID_RESULT;
         }

@@ -36,7 +36,7 @@ public class DelegateIdentityStore implements IdentityStore {
         String source = SignInThrottle.source(request.getRemoteAddr());
         Duration wait = throttle.wait(source);
         if (!wait.isZero()) {
-            request.setAttribute(AccountIdentityStore.WAIT_ATTRIBUTE, Math.max(1, wait.toSeconds()));
+            request.setAttribute(AccountIdentityStore.WAIT_ATTRIBUTE, SignInThrottle.seconds(wait));
             return CredentialValidationResult.INVALID_RESULT;
         }
         Optional<Participant> holder = sessions.holder(credential.code());

@@ -80,6 +80,14 @@ public class SignInThrottle {
         }
     }
 
+    /**
+     * A wait as the sign-in page tells it: in whole seconds, rounded up (1.4 s left is "2 seconds": whoever waits as
+     * told is let in), and at least one.
+     */
+    public static long seconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
+
     /** 5 failures: 1 s; 6: 2 s; 7: 4 s; … never more than 15 minutes. */
     static Duration waitAfter(int failures) {
         if (failures < FREE_FAILURES) {
