@@ -88,9 +88,33 @@ class BallotFlowIT {
         }
         screenshot(tablets.get(0), "ballot-1-delegate-waiting");
 
+        for (WebDriver tablet : tablets) {
+            ((org.openqa.selenium.JavascriptExecutor) tablet).executeScript(
+                    "window.__pushes = 0; var original = window.refreshDelegate;"
+                    + "window.refreshDelegate = function () { window.__pushes++; return original.apply(this, arguments); };");
+        }
         chair.findElement(By.id("chair:openBallot")).click();
+        try {
+            until(chair).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".q-turnout-figure")));
+        } finally {
+            screenshot(chair, "ballot-2-chair-opened");
+        }
         for (WebDriver tablet : tablets) { // pushed to the tablets: no reload
-            until(tablet).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".q-vote-YES")));
+            try {
+                until(tablet).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".q-vote-YES")));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                screenshot(tablet, "ballot-debug-before-reload");
+                Object state = ((org.openqa.selenium.JavascriptExecutor) tablet).executeScript("return 'pushes=' + window.__pushes");
+                ((org.openqa.selenium.JavascriptExecutor) tablet).executeScript("refreshDelegate()");
+                Thread.sleep(3000);
+                state = state + " manual refresh options: " + tablet.findElements(By.cssSelector(".q-vote-YES")).size();
+                tablet.navigate().refresh();
+                screenshot(tablet, "ballot-debug-after-reload");
+                String console = tablet.manage().logs().get("browser").getAll().stream().map(Object::toString)
+                        .collect(java.util.stream.Collectors.joining("\n"));
+                throw new AssertionError("no ballot pushed; js: " + state + "; after reload options: "
+                        + tablet.findElements(By.cssSelector(".q-vote-YES")).size() + "; console:\n" + console, e);
+            }
         }
         screenshot(tablets.get(0), "ballot-2-delegate-ballot");
         for (WebDriver tablet : tablets) {
@@ -201,6 +225,9 @@ class BallotFlowIT {
                 .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
                         "--user-data-dir=" + profile.toAbsolutePath(), "--lang=vi");
+        org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+        logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         WebDriver browser = new ChromeDriver(new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build(), options);
         browser.manage().window().setSize(new Dimension(width, height));

@@ -33,6 +33,8 @@ public class PushRelay {
             case PROCEEDINGS -> proceedings;
             case TURNOUT -> turnout;
         };
-        channel.send(Long.toString(changed.meetingId()));
+        java.util.Set<java.util.concurrent.Future<Void>> sent = channel.send(Long.toString(changed.meetingId()));
+        java.util.logging.Logger.getLogger(PushRelay.class.getName()).info(
+                () -> "push " + changed.what() + " of meeting " + changed.meetingId() + " to " + sent.size() + " sockets");
     }
 }

@@ -11,7 +11,7 @@ import java.io.IOException;
 /**
  * Security headers on every response. The policy allows only this origin; PrimeFaces renders inline
  * initialisation scripts and event handlers, so scripts need 'unsafe-inline' (and 'unsafe-eval' for its
- * ajax updates); nothing may frame Quorum, and forms post only to Quorum.
+ * ajax updates); websockets connect back to the same host; nothing may frame Quorum, and forms post only to Quorum.
  */
 @WebFilter(urlPatterns = "/*")
 public class SecurityHeadersFilter extends HttpFilter {
@@ -22,16 +22,28 @@ public class SecurityHeadersFilter extends HttpFilter {
             "style-src 'self' 'unsafe-inline'",
             "img-src 'self' data: blob:",
             "font-src 'self' data:",
-            "connect-src 'self'",
+            "connect-src 'self' %s",
             "object-src 'none'",
             "base-uri 'self'",
             "form-action 'self'",
             "frame-ancestors 'none'");
 
+    /**
+     * The websocket origin of this page (ws:// or wss:// and the host it was asked for): the live updates connect
+     * there, and not every browser counts it as 'self'.
+     */
+    static String websocketOrigin(HttpServletRequest request) {
+        String host = request.getHeader("Host");
+        if (host == null || !host.matches("[A-Za-z0-9.:\\[\\]-]+")) {
+            return "";
+        }
+        return ("https".equals(request.getScheme()) ? "wss://" : "ws://") + host;
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        response.setHeader("Content-Security-Policy", POLICY);
+        response.setHeader("Content-Security-Policy", POLICY.formatted(websocketOrigin(request)));
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "same-origin");
