@@ -140,7 +140,7 @@ class BallotFlowIT {
         until(chair).until(ExpectedConditions.textToBePresentInElementLocated(By.id("result"), "Thông qua"));
         screenshot(chair, "ballot-5-chair-result");
         String result = chair.findElement(By.id("result")).getText();
-        assertTrue(result.contains("Đồng ý") && result.contains("100.0%"), result);
+        assertTrue(result.contains("Đồng ý") && result.contains("100,0%"), result);
 
         String shown = chair.findElement(By.cssSelector(".q-fingerprint code")).getText();
         List<BoxFingerprint.Paper> papers = new ArrayList<>();
