@@ -61,6 +61,11 @@ public class MeetingBacking extends MeetingView {
         awardeesByItem = commendations.ofMeeting(meeting.getId()).stream().collect(Collectors.groupingBy(a -> a.getItem().getId()));
     }
 
+    /** The chair moved the meeting on: the page follows. */
+    public void refresh() {
+        reload();
+    }
+
     public List<Participant> getChairs() {
         return chairs;
     }
