@@ -160,6 +160,7 @@ class PrepareMeetingIT {
         wait(driver).until(ExpectedConditions.invisibilityOfElementLocated(By.id("newMeeting:startsAt_panel")));
         assertEquals("19/01/2024 07:30", startsAt.getAttribute("value"));
         screenshot(driver, "new-meeting-form");
+        assertEquals("", overflowing(driver, "newMeeting"), "fields reaching past the form's right edge");
         driver.findElement(By.id("newMeeting:create")).click();
         wait(driver).until(d -> d.getCurrentUrl().contains("/secretary/meeting.xhtml?id="));
         Matcher id = Pattern.compile("[?&]id=(\\d+)").matcher(driver.getCurrentUrl());
@@ -171,6 +172,7 @@ class PrepareMeetingIT {
         assertEquals("Đang chuẩn bị", driver.findElement(By.cssSelector(".q-meeting-head .q-status")).getText());
         assertEquals("19/01/2024 07:30", driver.findElement(By.id("details:startsAt_input")).getAttribute("value"));
         assertTrue(messages(driver).contains("Đã tạo cuộc họp"), messages(driver));
+        assertEquals("", overflowing(driver, "details"), "fields reaching past the form's right edge");
         screenshot(driver, "meeting-created");
         return meetingId;
     }
@@ -404,6 +406,24 @@ class PrepareMeetingIT {
     /** The indicator's text, line by line. */
     private static List<String> quorumText(WebDriver driver, String form) {
         return driver.findElement(By.cssSelector("#" + form + "\\:quorum .q-quorum-text")).getText().lines().map(String::strip).toList();
+    }
+
+    /**
+     * The fields of a form that reach past its right edge, or into the next field on the same line: "" when none does.
+     */
+    private static String overflowing(WebDriver driver, String form) {
+        return (String) ((JavascriptExecutor) driver).executeScript("""
+                const form = document.getElementById(arguments[0]);
+                const limit = form.getBoundingClientRect().right + 0.5;
+                const wide = Array.from(form.querySelectorAll('.q-field > *'))
+                    .filter(e => e.getBoundingClientRect().right > limit);
+                const sameLine = (a, b) => b.getBoundingClientRect().top < a.getBoundingClientRect().bottom;
+                const crowded = Array.from(form.querySelectorAll('.q-field-row > .q-field'))
+                    .filter(f => f.nextElementSibling && sameLine(f, f.nextElementSibling) && Array.from(f.children)
+                        .some(c => c.getBoundingClientRect().right > f.nextElementSibling.getBoundingClientRect().left + 0.5));
+                return wide.concat(crowded).map(e => (e.id || e.className) + ' right=' + Math.round(e.getBoundingClientRect().right)
+                    + ' limit=' + Math.round(limit)).join(', ');
+                """, form);
     }
 
     private static List<String> tabs(WebDriver driver) {
