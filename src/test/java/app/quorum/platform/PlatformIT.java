@@ -467,6 +467,10 @@ class PlatformIT {
         Refusal skipped = assertThrows(Refusal.class, () -> chair.call(() -> meetings.changeStatus(id, MeetingStatus.IN_SESSION)));
         assertEquals("meeting.statusChangeRefused", skipped.key());
         assertEquals(List.of(MeetingStatus.DRAFT, MeetingStatus.IN_SESSION), List.of(skipped.arguments()));
+        assertEquals("Không thể chuyển cuộc họp từ \"Đang chuẩn bị\" sang \"Đang họp\".",
+                Bundle.text(Bundle.VIETNAMESE, skipped.key(), skipped.arguments()));
+        assertEquals("The meeting cannot go from \"In preparation\" to \"In session\".",
+                Bundle.text(Locale.ENGLISH, skipped.key(), skipped.arguments()));
         assertEquals(MeetingStatus.DRAFT, status(id));
         assertEquals("meeting.statusChangeRefused",
                 assertThrows(Refusal.class, () -> secretary.call(() -> meetings.changeStatus(id, MeetingStatus.CLOSED))).key());
