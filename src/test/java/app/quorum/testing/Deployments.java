@@ -29,7 +29,7 @@ public final class Deployments {
     public static WebArchive platform(String name) {
         WebArchive war = ShrinkWrap.create(WebArchive.class, name)
                 .addClasses(QuorumDataSource.class, Migrations.class, Refusal.class, SpreadsheetCsv.class,
-                        AsSecretary.class, AsChair.class, AsDelegate.class, DemoMeetingAccess.class)
+                        AsSecretary.class, AsChair.class, AsDelegate.class, DemoMeetingAccess.class, MinimalPdf.class)
                 .addPackage(Bundle.class.getPackage())
                 .addPackages(false, "app.quorum.meeting.control", "app.quorum.meeting.entity",
                         "app.quorum.roster.control", "app.quorum.roster.entity", "app.quorum.identity.control",
