@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import app.quorum.ballot.entity.BoxFingerprint;
 import app.quorum.ballot.entity.Receipts;
 import app.quorum.roster.control.CardCodes;
+import app.quorum.testing.Browsers;
 import app.quorum.testing.TestEnvironment;
 import java.io.File;
 import java.io.IOException;
@@ -52,9 +53,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @RunAsClient
 class BallotFlowIT {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    static final List<WebDriver> BROWSERS = new ArrayList<>();
 
     @Deployment(testable = false)
     @TargetsContainer("web")
@@ -67,7 +65,6 @@ class BallotFlowIT {
 
     @Test
     void threeDelegatesVoteInSecretAndTheChairSeesOnlyTurnoutUntilTheClose() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM), "Skipped: no Chromium at " + CHROMIUM);
         List<String> codes = new ArrayList<>();
         long meetingId = meetingWithThreeVoters(codes);
 
@@ -219,30 +216,15 @@ class BallotFlowIT {
     }
 
     static WebDriver browser(int width, int height) throws IOException {
-        Path profile = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "chromium-profile-");
-        ChromeOptions options = new ChromeOptions()
-                .setBinary(CHROMIUM.toFile())
-                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--user-data-dir=" + profile.toAbsolutePath(), "--lang=vi");
-        org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
-        logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        WebDriver browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build(), options);
-        browser.manage().window().setSize(new Dimension(width, height));
-        BROWSERS.add(browser);
-        return browser;
+        return Browsers.open(width, height);
     }
 
     static void screenshot(WebDriver browser, String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        Browsers.screenshot(browser, name);
     }
 
     @AfterAll
     static void quit() {
-        BROWSERS.forEach(WebDriver::quit);
-        BROWSERS.clear();
+        Browsers.closeAll();
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import app.quorum.testing.Browsers;
 import app.quorum.testing.MinimalPdf;
 import app.quorum.testing.TestEnvironment;
 import java.io.File;
@@ -57,9 +58,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @RunAsClient
 class PrepareMeetingIT {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final Path FILES = Path.of("target", "prepare-meeting");
     static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -113,13 +111,10 @@ class PrepareMeetingIT {
     @ArquillianResource
     URL deployed;
 
-    private static final List<WebDriver> BROWSERS = new ArrayList<>();
-    private static final List<Path> PROFILES = new ArrayList<>();
     private static int shot;
 
     @Test
     void theSecretaryPreparesTheSeedMeetingAndTheQuorumTurnsGreenOnHerPageAndTheChairs() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), "Skipped: no Chromium at " + CHROMIUM);
         WebDriver secretary = browser();
         signIn(secretary, "thuky");
 
@@ -530,55 +525,17 @@ class PrepareMeetingIT {
 
     // ---------------------------------------------------------------- browsers
 
-    private static synchronized WebDriver browser() throws IOException {
-        Path profile = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "chromium-profile-");
-        PROFILES.add(profile);
-        ChromeOptions options = new ChromeOptions()
-                .setBinary(CHROMIUM.toFile())
-                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--user-data-dir=" + profile.toAbsolutePath(), "--lang=vi");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        WebDriver driver = new ChromeDriver(service, options);
-        BROWSERS.add(driver);
-        driver.manage().window().setSize(new Dimension(1280, 1000));
-        return driver;
+    private static WebDriver browser() throws IOException {
+        return Browsers.open(1280, 1000);
     }
 
     /** The whole page as prepare-NN-name.png, numbered in the order taken. */
     private static void screenshot(WebDriver driver, String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> metrics = ((ChromeDriver) driver).executeCdpCommand("Page.getLayoutMetrics", Map.of());
-        @SuppressWarnings("unchecked")
-        Map<String, Object> content = (Map<String, Object>) metrics.get("cssContentSize");
-        double width = Math.max(((Number) content.get("width")).doubleValue(),
-                ((Number) ((JavascriptExecutor) driver).executeScript("return window.innerWidth")).doubleValue());
-        Map<String, Object> image = ((ChromeDriver) driver).executeCdpCommand("Page.captureScreenshot", Map.of(
-                "format", "png",
-                "captureBeyondViewport", true,
-                "clip", Map.of("x", 0, "y", 0, "scale", 1, "width", width,
-                        "height", ((Number) content.get("height")).doubleValue())));
-        Files.write(SCREENSHOTS.resolve(String.format("prepare-%02d-%s.png", ++shot, name)),
-                Base64.getDecoder().decode((String) image.get("data")));
+        Browsers.screenshot(driver, String.format("prepare-%02d-%s", ++shot, name));
     }
 
     @AfterAll
-    static void closeBrowsers() throws IOException {
-        for (WebDriver driver : BROWSERS) {
-            driver.quit();
-        }
-        BROWSERS.clear();
-        for (Path profile : PROFILES) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
-        }
-        PROFILES.clear();
+    static void closeBrowsers() {
+        Browsers.closeAll();
     }
 }

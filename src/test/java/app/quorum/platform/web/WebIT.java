@@ -1,5 +1,7 @@
 package app.quorum.platform.web;
 
+import app.quorum.testing.Browsers;
+
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -61,9 +63,6 @@ class WebIT {
     static final String DAK_GAN = "Đắk Gằn";
     static final String DEMO_ORGANISER = "UBND huyện Đắk Mil";
     static final String DEMO_TITLE = "Hội nghị đánh giá kết quả thực hiện Chương trình MTQG xây dựng nông thôn mới năm 2023";
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     @Deployment(testable = false)
     @TargetsContainer("web")
@@ -81,7 +80,6 @@ class WebIT {
             .build();
 
     private static WebDriver browser;
-    private static Path profile;
 
     // ---------------------------------------------------------------- over HTTP
 
@@ -285,52 +283,19 @@ class WebIT {
     }
 
     private static synchronized WebDriver browser() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM), "Skipped: no Chromium at " + CHROMIUM + " for the browser checks");
         if (browser == null) {
-            profile = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "chromium-profile-");
-            ChromeOptions options = new ChromeOptions()
-                    .setBinary(CHROMIUM.toFile())
-                    .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                            "--user-data-dir=" + profile.toAbsolutePath(), "--lang=vi");
-            ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(CHROMEDRIVER.toFile())
-                    .usingAnyFreePort()
-                    .build();
-            browser = new ChromeDriver(service, options);
+            browser = Browsers.open(1280, 1000);
         }
         return browser;
     }
 
     private static void screenshot(WebDriver driver, String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> metrics = ((ChromeDriver) driver).executeCdpCommand("Page.getLayoutMetrics", Map.of());
-        @SuppressWarnings("unchecked")
-        Map<String, Object> content = (Map<String, Object>) metrics.get("cssContentSize");
-        // The whole page: Chromium lays it out for the capture at the window's full width (no vertical scroll bar).
-        double width = Math.max(((Number) content.get("width")).doubleValue(),
-                ((Number) ((JavascriptExecutor) driver).executeScript("return window.innerWidth")).doubleValue());
-        Map<String, Object> shot = ((ChromeDriver) driver).executeCdpCommand("Page.captureScreenshot", Map.of(
-                "format", "png",
-                "captureBeyondViewport", true,
-                "clip", Map.of("x", 0, "y", 0, "scale", 1, "width", width,
-                        "height", ((Number) content.get("height")).doubleValue())));
-        Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
+        Browsers.screenshot(driver, name);
     }
 
     @AfterAll
-    static void closeBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-            browser = null;
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
-        }
+    static void closeBrowser() {
+        Browsers.closeAll();
+        browser = null;
     }
 }
