@@ -312,6 +312,26 @@ class BallotIT {
                 result.count(ApprovalChoice.ABSTAIN)));
     }
 
+    /** The chair's countdown closes the ballot by itself: the timer unseals and counts it like a close by hand. */
+    @Test
+    void aCountdownClosesTheBallotByItself() throws Exception {
+        Room room = room(3, 3);
+        Ballot ballot = approval(room, VotingRule.of(MajorityRule.SIMPLE, MajorityBase.VOTES_CAST));
+        chair.call(() -> ballots.open(ballot.getId(), java.time.Duration.ofSeconds(3)));
+        vote(ballot, room.members().get(0), ApprovalChoice.YES);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (secretary.call(() -> ballots.ballot(ballot.getId())).getStatus() == app.quorum.ballot.entity.BallotStatus.OPEN
+                && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
+        Ballot closed = secretary.call(() -> ballots.ballot(ballot.getId()));
+        assertEquals(app.quorum.ballot.entity.BallotStatus.CLOSED, closed.getStatus());
+        assertNotNull(closed.getFingerprint());
+        assertRefused("ballot.notOpenForVotes", () -> vote(ballot, room.members().get(1), ApprovalChoice.NO), ballot);
+        ApprovalResult result = (ApprovalResult) chair.call(() -> ballots.result(ballot.getId()));
+        assertEquals(1, result.count(ApprovalChoice.YES));
+    }
+
     @Test
     void votingRightsCannotChangeWhileABallotIsOpen() throws Exception {
         Room room = room(3, 3);

@@ -50,6 +50,7 @@ public class BallotConsoleBacking extends MeetingView {
     private Integer percentage;
     private Secrecy secrecy = Secrecy.SECRET;
     private String cancelReason;
+    private Integer countdownMinutes;
 
     @Override
     protected void loaded(Meeting meeting) {
@@ -80,7 +81,7 @@ public class BallotConsoleBacking extends MeetingView {
     }
 
     public void open(Ballot ballot) {
-        ballots.open(ballot.getId(), null);
+        ballots.open(ballot.getId(), countdownMinutes == null || countdownMinutes < 1 ? null : java.time.Duration.ofMinutes(countdownMinutes));
         Feedback.info("ballot.opened");
         reload();
     }
@@ -198,6 +199,20 @@ public class BallotConsoleBacking extends MeetingView {
 
     public void setSecrecy(Secrecy secrecy) {
         this.secrecy = secrecy;
+    }
+
+    /** When the countdown closes the open ballot, in Vietnam's time. */
+    public String getClosesAtText() {
+        return current == null || current.getClosesAt() == null ? "" : java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
+                .withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).format(current.getClosesAt());
+    }
+
+    public Integer getCountdownMinutes() {
+        return countdownMinutes;
+    }
+
+    public void setCountdownMinutes(Integer countdownMinutes) {
+        this.countdownMinutes = countdownMinutes;
     }
 
     public String getCancelReason() {

@@ -162,7 +162,26 @@ public class BallotService {
     /** Closes the ballot: unseals the papers, counts them and fixes the box's fingerprint. */
     @RolesAllowed("CHAIR")
     public Ballot close(long ballotId) {
-        Ballot ballot = locked(ballotId);
+        return closeLocked(locked(ballotId), "ballot.close");
+    }
+
+    /**
+     * Closes the open ballots whose countdown has run out (the chair set it when opening). Anyone may ask: it does
+     * only what the chair already decided. Run by {@link BallotTimer}.
+     */
+    @PermitAll
+    public int closeExpired() {
+        Instant now = clock.instant();
+        int closed = 0;
+        for (Ballot ballot : em.createNamedQuery(Ballot.EXPIRED, Ballot.class).setParameter("now", now).getResultList()) {
+            closeLocked(locked(ballot.getId()), "ballot.closeByCountdown");
+            closed++;
+        }
+        return closed;
+    }
+
+    private Ballot closeLocked(Ballot ballot, String auditAction) {
+        long ballotId = ballot.getId();
         if (ballot.getStatus() != BallotStatus.OPEN) {
             throw new Refusal("ballot.notOpen");
         }
@@ -174,7 +193,7 @@ public class BallotService {
         }
         ballot.close(clock.instant(), BoxFingerprint.of(papers.stream()
                 .map(paper -> new BoxFingerprint.Paper(Receipts.of(paper.id()), paper.choice())).toList()));
-        audit.record("ballot.close", "ballot", ballotId, ballot.getMeeting().getId(), papers.size() + " papers");
+        audit.record(auditAction, "ballot", ballotId, ballot.getMeeting().getId(), papers.size() + " papers");
         changed.fire(new Changed(ballot.getMeeting().getId(), Changed.What.PROCEEDINGS));
         return ballot;
     }

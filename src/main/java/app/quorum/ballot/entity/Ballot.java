@@ -32,11 +32,13 @@ import java.util.Map;
 @Entity
 @Table(name = "ballot")
 @NamedQuery(name = Ballot.OF_MEETING, query = "SELECT b FROM Ballot b WHERE b.meeting.id = :meetingId ORDER BY b.id")
+@NamedQuery(name = Ballot.EXPIRED, query = "SELECT b FROM Ballot b WHERE b.status = app.quorum.ballot.entity.BallotStatus.OPEN AND b.closesAt IS NOT NULL AND b.closesAt <= :now")
 @NamedQuery(name = Ballot.OPEN_IN_MEETING, query = "SELECT COUNT(b) FROM Ballot b WHERE b.meeting.id = :meetingId AND b.status = app.quorum.ballot.entity.BallotStatus.OPEN")
 public class Ballot {
 
     public static final String OF_MEETING = "Ballot.ofMeeting";
     public static final String OPEN_IN_MEETING = "Ballot.openInMeeting";
+    public static final String EXPIRED = "Ballot.expired";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
