@@ -32,6 +32,9 @@ import app.quorum.testing.AsChair;
 import app.quorum.testing.AsDelegate;
 import app.quorum.testing.AsSecretary;
 import app.quorum.testing.Deployments;
+import app.quorum.results.control.Publication;
+import app.quorum.results.control.Results;
+import app.quorum.results.entity.PublishedResult;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -89,6 +92,12 @@ class BallotIT {
 
     @Inject
     CastingService casting;
+
+    @Inject
+    Publication publication;
+
+    @Inject
+    Results results;
 
     @Inject
     AsSecretary secretary;
@@ -340,6 +349,89 @@ class BallotIT {
         Refusal refusal = assertThrows(Refusal.class, () -> secretary.call(() -> roster.add(room.meeting().getId(),
                 new ParticipantDraft("Người mới", null, null, Role.DELEGATE, true, null, null))));
         assertEquals("participant.ballotOpen", refusal.key());
+    }
+
+    @Test
+    void aPublishedResultIsFinalFrozenAndTheSameForEveryReader() throws Exception {
+        Room room = room(9, 9);
+        Ballot ballot = approval(room, VotingRule.of(MajorityRule.ABSOLUTE, MajorityBase.PRESENT));
+        long id = ballot.getId();
+        chair.call(() -> ballots.open(id, null));
+        List<String> receipts = new ArrayList<>();
+        for (Participant member : room.members()) {
+            receipts.add(vote(ballot, member, ApprovalChoice.YES));
+        }
+        Ballot closed = chair.call(() -> ballots.close(id));
+
+        // closed but not published: nobody outside the chair and secretary reads it
+        assertEquals("results.notFound", assertThrows(Refusal.class, () -> results.published(id)).key());
+        assertEquals("ballot.notPublished", assertThrows(Refusal.class, () -> ballots.publishedPapers(id)).key());
+        assertThrows(jakarta.ejb.EJBAccessException.class, () -> chair.call(() -> publication.publish(id)), "only the secretary publishes");
+        assertEquals("results.correction.notPublished", refusal(assertThrows(Exception.class,
+                () -> secretary.call(() -> publication.correct(id, "Đính chính")))).key());
+
+        secretary.call(() -> publication.publish(id));
+        assertEquals("results.alreadyPublished", refusal(assertThrows(Exception.class,
+                () -> secretary.call(() -> publication.publish(id)))).key());
+
+        // people leaving after the vote do not move the result: the electorate was frozen at the close
+        for (Participant member : room.members().subList(0, 4)) {
+            secretary.call(() -> roster.checkOut(room.meeting().getId(), member.getId()));
+        }
+        PublishedResult published = results.published(id);
+        PublishedResult.Line yes = published.lines().get(0);
+        assertAll(
+                () -> assertEquals("YES", yes.code()),
+                () -> assertEquals("Đồng ý", yes.label()),
+                () -> assertEquals(9, yes.votes()),
+                () -> assertEquals(0, new BigDecimal("100.0").compareTo(yes.percent())),
+                () -> assertEquals(0, new BigDecimal("100.0").compareTo(yes.percentOfBase())),
+                () -> assertEquals(Outcome.PASSED, published.outcome()),
+                () -> assertEquals(9, published.baseCount(), "base: present at the close"),
+                () -> assertEquals(5, published.thresholdVotes(), "more than half of 9"),
+                () -> assertEquals(9, published.voted()),
+                () -> assertEquals(9, published.present()),
+                () -> assertEquals(9, published.votingMembers()),
+                () -> assertEquals(closed.getFingerprint(), published.fingerprint()),
+                () -> assertEquals(closed.getFingerprint(), BoxFingerprint.of(published.papers().stream()
+                        .map(p -> new BoxFingerprint.Paper(p.receipt(), p.choice())).toList()), "recomputed from the published list"),
+                () -> assertEquals(receipts.stream().sorted().toList(), published.papers().stream().map(PublishedResult.Paper::receipt).toList()),
+                () -> assertTrue(published.rollCall().isEmpty(), "a secret ballot has no roll-call"),
+                () -> assertNotNull(published.publishedAt()));
+
+        // the database itself refuses to change a published ballot or its papers
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE ballot SET question = 'sửa' WHERE id = ?")) {
+                update.setLong(1, id);
+                assertThrows(java.sql.SQLException.class, update::executeUpdate);
+            }
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM cast_vote WHERE ballot_id = ?")) {
+                delete.setLong(1, id);
+                assertThrows(java.sql.SQLException.class, delete::executeUpdate);
+            }
+        }
+        assertEquals(9, countRows("cast_vote", ballot));
+
+        // a correction is a new statement linked to the result, which stays as it was
+        secretary.call(() -> publication.correct(id, "Đính chính: biên bản ghi nhầm giờ kết thúc."));
+        PublishedResult corrected = results.published(id);
+        assertEquals(1, corrected.corrections().size());
+        assertEquals("Đính chính: biên bản ghi nhầm giờ kết thúc.", corrected.corrections().get(0).statement());
+        assertEquals(published.fingerprint(), corrected.fingerprint());
+
+        // the public reads meetings marked public only; there, a receipt is found and counted
+        assertEquals("results.notFound", assertThrows(Refusal.class, () -> results.ofPublicMeeting(room.meeting().getId())).key());
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement("UPDATE meeting SET public_meeting = TRUE WHERE id = ?")) {
+            update.setLong(1, room.meeting().getId());
+            update.executeUpdate();
+        }
+        assertEquals(1, results.ofPublicMeeting(room.meeting().getId()).size());
+        List<Results.Found> found = results.lookup(room.meeting().getId(), receipts.get(3).toLowerCase(java.util.Locale.ROOT));
+        assertEquals(1, found.size());
+        assertEquals(List.of("Đồng ý"), found.get(0).paper().labels());
+        assertTrue(results.lookup(room.meeting().getId(), "0000-0000-0000-0000").isEmpty());
+        assertTrue(results.lookup(room.meeting().getId(), "not a receipt").isEmpty());
     }
 
     private void assertRefused(String key, Callable<?> attempt, Ballot ballot) throws Exception {

@@ -73,6 +73,9 @@ public class BallotService {
     @Inject
     AuditLog audit;
 
+    @jakarta.annotation.Resource
+    jakarta.ejb.SessionContext context;
+
     @Inject
     Event<Changed> changed;
 
@@ -192,7 +195,8 @@ public class BallotService {
             }
         }
         ballot.close(clock.instant(), BoxFingerprint.of(papers.stream()
-                .map(paper -> new BoxFingerprint.Paper(Receipts.of(paper.id()), paper.choice())).toList()));
+                .map(paper -> new BoxFingerprint.Paper(Receipts.of(paper.id()), paper.choice())).toList()),
+                electorateNow(ballot), voters(ballotId).size());
         audit.record(auditAction, "ballot", ballotId, ballot.getMeeting().getId(), papers.size() + " papers");
         changed.fire(new Changed(ballot.getMeeting().getId(), Changed.What.PROCEEDINGS));
         return ballot;
@@ -234,6 +238,48 @@ public class BallotService {
         return count(ballot, papers(ballotId));
     }
 
+    /** The result of a published ballot: anyone may read it, signed in or not. */
+    @PermitAll
+    public Result publishedResult(long ballotId) {
+        Ballot ballot = published(ballotId);
+        return count(ballot, papers(ballotId));
+    }
+
+    /** The papers of a published ballot, (receipt, choice code) in receipt order: anyone may read them. */
+    @PermitAll
+    public List<BoxFingerprint.Paper> publishedPapers(long ballotId) {
+        return papers(published(ballotId));
+    }
+
+    /**
+     * The roll-call of an open ballot — who chose what, which such a ballot makes public by design — once it is
+     * closed (for the chair and secretary) or published (for anyone); never for a secret ballot.
+     */
+    @PermitAll
+    public List<RollCall> rollCall(long ballotId) {
+        Ballot ballot = ballot(ballotId);
+        if (ballot.getSecrecy() != Secrecy.OPEN) {
+            return List.of();
+        }
+        boolean staff = context.isCallerInRole("SECRETARY") || context.isCallerInRole("CHAIR");
+        if (ballot.getStatus() != BallotStatus.PUBLISHED && !(staff && ballot.getStatus() == BallotStatus.CLOSED)) {
+            throw new Refusal("ballot.notPublished");
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT p.full_name, r.choice FROM roll_call r JOIN participant p"
+                + " ON p.id = r.participant_id WHERE r.ballot_id = ? ORDER BY p.given_name, p.full_name, p.id")
+                .setParameter(1, ballotId).getResultList();
+        return rows.stream().map(row -> new RollCall((String) row[0], (String) row[1])).toList();
+    }
+
+    private Ballot published(long ballotId) {
+        Ballot ballot = ballot(ballotId);
+        if (ballot.getStatus() != BallotStatus.PUBLISHED) {
+            throw new Refusal("ballot.notPublished");
+        }
+        return ballot;
+    }
+
     /** The published list of ballot papers: (receipt, choice) in receipt order; the fingerprint is its hash. */
     @RolesAllowed({"SECRETARY", "CHAIR"})
     public List<BoxFingerprint.Paper> papers(Ballot ballot) {
@@ -244,13 +290,24 @@ public class BallotService {
                 .map(paper -> new BoxFingerprint.Paper(Receipts.of(paper.id()), paper.choice())).toList());
     }
 
-    Result count(Ballot ballot, List<CastVote> papers) {
-        long meetingId = ballot.getMeeting().getId();
-        Set<Long> voters = new HashSet<>(em.createNamedQuery(Participation.VOTERS, Long.class)
-                .setParameter("ballotId", ballot.getId()).getResultList());
-        List<Participant> members = roster.roster(meetingId).stream().filter(Participant::isVoting).toList();
+    /** The voting members and those present — checked in, or having voted — as they are now. */
+    private Electorate electorateNow(Ballot ballot) {
+        Set<Long> voters = voters(ballot.getId());
+        // the roster read directly: the countdown's timer closes ballots with no caller role
+        List<Participant> members = em.createNamedQuery(Participant.ROSTER, Participant.class)
+                .setParameter("meetingId", ballot.getMeeting().getId()).getResultStream().filter(Participant::isVoting).toList();
         int present = (int) members.stream().filter(p -> p.isPresent() || voters.contains(p.getId())).count();
-        Electorate electorate = new Electorate(members.size(), present);
+        return new Electorate(members.size(), present);
+    }
+
+    private Set<Long> voters(long ballotId) {
+        return new HashSet<>(em.createNamedQuery(Participation.VOTERS, Long.class).setParameter("ballotId", ballotId)
+                .getResultList());
+    }
+
+    /** Counts the box against the electorate frozen at the close. */
+    Result count(Ballot ballot, List<CastVote> papers) {
+        Electorate electorate = ballot.closedElectorate().orElseGet(() -> electorateNow(ballot));
         if (ballot.getKind() == BallotKind.APPROVAL) {
             return Tally.approval(ballot.votingRule(), electorate,
                     ApprovalBox.of(papers.stream().map(paper -> ApprovalChoice.valueOf(paper.choice())).toList()));
@@ -288,6 +345,10 @@ public class BallotService {
         }
         return meeting.getAgenda().stream().filter(i -> i.getId().equals(itemId)).findFirst()
                 .orElseThrow(() -> new Refusal("agenda.itemNotFound"));
+    }
+
+    /** One line of an open ballot's roll-call: a voter, in roster order, and the code of their choice. */
+    public record RollCall(String name, String choice) {
     }
 
     /** Turnout of a ballot: who may still vote is not secret; what anyone chose is. */

@@ -106,6 +106,20 @@ public class Ballot {
 
     private Integer present;
 
+    @Column(name = "closed_voting_members")
+    private Integer closedVotingMembers;
+
+    @Column(name = "closed_present")
+    private Integer closedPresent;
+
+    private Integer voted;
+
+    @Column(name = "published_at")
+    private Instant publishedAt;
+
+    @Column(name = "published_by")
+    private String publishedBy;
+
     @Column(name = "key_salt")
     private byte[] keySalt;
 
@@ -170,10 +184,30 @@ public class Ballot {
         present = presentVoting;
     }
 
-    public void close(Instant at, String boxFingerprint) {
+    /**
+     * Closes the box: its fingerprint, and the electorate and turnout as they were at the close, so that the result
+     * does not move when people check out after the vote.
+     */
+    public void close(Instant at, String boxFingerprint, Electorate electorate, int participations) {
         status = BallotStatus.CLOSED;
         closedAt = at;
         fingerprint = boxFingerprint;
+        closedVotingMembers = electorate.votingMembers();
+        closedPresent = electorate.present();
+        voted = participations;
+    }
+
+    /** Publishes the closed result: final from now on (the database refuses any later change of this row). */
+    public void publish(Instant at, String by) {
+        status = BallotStatus.PUBLISHED;
+        publishedAt = at;
+        publishedBy = by;
+    }
+
+    /** The electorate frozen at the close, or empty for a ballot closed before version 5 of the schema. */
+    public java.util.Optional<Electorate> closedElectorate() {
+        return closedVotingMembers == null || closedPresent == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new Electorate(closedVotingMembers, closedPresent));
     }
 
     public void cancel(Instant at, String reason) {
@@ -261,6 +295,19 @@ public class Ballot {
 
     public byte[] keySalt() {
         return keySalt == null ? null : keySalt.clone();
+    }
+
+    /** Participations counted at the close (who voted, never what). */
+    public Integer getVoted() {
+        return voted;
+    }
+
+    public Instant getPublishedAt() {
+        return publishedAt;
+    }
+
+    public String getPublishedBy() {
+        return publishedBy;
     }
 
     public String getFingerprint() {
