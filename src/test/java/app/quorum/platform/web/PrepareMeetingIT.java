@@ -370,7 +370,7 @@ class PrepareMeetingIT {
     private void upload(WebDriver driver, Path file) {
         WebElement panel = driver.findElement(By.id("import:importPanel"));
         if (!driver.findElement(By.id("import:importPanel_content")).isDisplayed()) {
-            panel.findElement(By.cssSelector(".ui-panel-titlebar-icon")).click();
+            panel.findElement(By.tagName("summary")).click();
             wait(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("import:importPanel_content")));
         }
         String before = previewText(driver);
