@@ -39,6 +39,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -96,7 +97,7 @@ class BallotFlowIT {
                     "window.__pushes = 0; var original = window.refreshDelegate;"
                     + "window.refreshDelegate = function () { window.__pushes++; return original.apply(this, arguments); };");
         }
-        chair.findElement(By.id("chair:drafts:0:openBallot")).click();
+        click(chair, By.id("chair:drafts:0:openBallot")); // found again if the push after the save re-rendered it
         try {
             until(chair).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".q-turnout-figure")));
         } finally {
@@ -192,24 +193,24 @@ class BallotFlowIT {
         until(secretary).until(ExpectedConditions.textToBePresentInElementLocated(By.id("ballots"), "Chưa có biểu quyết cho mục này."));
 
         // the election, first with as many seats as candidates: refused, nothing stored
-        secretary.findElement(By.id("ballots:groups:0:prepareForItem")).click();
+        click(secretary, By.id("ballots:groups:0:prepareForItem"));
         ajaxDone(secretary);
         choose(secretary, "ballotForm:kind", "Bầu cử");
         until(secretary).until(ExpectedConditions.visibilityOfElementLocated(By.id("ballotForm:candidates")));
         retype(secretary, "ballotForm:question", "Bầu Tổ kiểm phiếu");
         secretary.findElement(By.id("ballotForm:candidates")).sendKeys("Nguyễn Văn An\nTrần Thị Bình\nLê Văn Cường");
         retype(secretary, "ballotForm:seats_input", "3");
-        secretary.findElement(By.id("ballotForm:saveBallot")).click();
+        click(secretary, By.id("ballotForm:saveBallot"));
         until(secretary).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
                 "Số người cần bầu phải từ 1 đến 2, tức là ít hơn số ứng cử viên (3)."));
         assertEquals(0, ballots(meetingId).size(), "a refused election stores nothing");
         assertEquals("Bầu Tổ kiểm phiếu", secretary.findElement(By.id("ballotForm:question")).getAttribute("value"), "the form keeps what was typed");
         retype(secretary, "ballotForm:seats_input", "2");
-        secretary.findElement(By.id("ballotForm:saveBallot")).click();
+        click(secretary, By.id("ballotForm:saveBallot"));
         until(secretary).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Đã chuẩn bị cuộc biểu quyết."));
 
         // the approval, an open vote, with its first two labels edited
-        secretary.findElement(By.id("ballots:groups:0:prepareForItem")).click();
+        click(secretary, By.id("ballots:groups:0:prepareForItem"));
         ajaxDone(secretary);
         retype(secretary, "ballotForm:question", "Đề nghị xét công nhận xã Đắk Gằn đạt chuẩn nông thôn mới năm 2023");
         assertEquals("Đồng ý", secretary.findElement(By.id("ballotForm:labelYes")).getAttribute("value"), "labels start from the bundle's words");
@@ -219,7 +220,7 @@ class BallotFlowIT {
         until(secretary).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".q-open-warning"), "ai chọn gì"));
         assertEquals("Tán thành", secretary.findElement(By.id("ballotForm:labelYes")).getAttribute("value"), "what was typed survives the switch");
         screenshot(secretary, "ballot-prepare-1-open-vote-vi");
-        secretary.findElement(By.id("ballotForm:saveBallot")).click();
+        click(secretary, By.id("ballotForm:saveBallot"));
         until(secretary).until(d -> d.findElements(By.cssSelector("#ballots .q-ballot-entry")).size() == 2);
         ajaxDone(secretary);
         screenshot(secretary, "ballot-prepare-2-list-vi");
@@ -286,26 +287,35 @@ class BallotFlowIT {
         until(chair).until(ExpectedConditions.textToBePresentInElementLocated(By.id("result"), "Passed"));
         assertTrue(chair.findElement(By.id("chair:ballot")).getText().contains("Who chose what (open vote)"));
         screenshot(chair, "ballot-console-5-roll-call-en");
-        chair.findElement(By.xpath("//ul[contains(@class,'q-ballot-list-compact')]//a[contains(., 'Bầu Tổ kiểm phiếu')]")).click();
+        click(chair, By.xpath("//ul[contains(@class,'q-ballot-list-compact')]//a[contains(., 'Bầu Tổ kiểm phiếu')]"));
         until(chair).until(ExpectedConditions.textToBePresentInElementLocated(By.id("result"), "All seats filled"));
         assertTrue(chair.findElement(By.id("result")).getText().contains("Elected"));
         screenshot(chair, "ballot-console-6-election-result-en");
     }
 
     private static void openDraft(WebDriver chair, String question) {
-        WebElement draft = until(chair).until(d -> d.findElements(By.cssSelector(".q-draft")).stream()
-                .filter(entry -> entry.getText().contains(question)).findFirst().orElse(null));
-        draft.findElement(By.cssSelector("button.q-open-ballot")).click();
+        click(chair, By.xpath("//li[contains(@class,'q-draft')][.//p[contains(., '" + question + "')]]//button[contains(@class,'q-open-ballot')]"));
+    }
+
+    /**
+     * Clicks what the locator finds, finding it again if it went stale: after an action the page's own answer and
+     * then the push that follows the commit may each re-render it.
+     */
+    private static void click(WebDriver browser, By locator) {
+        until(browser).ignoring(StaleElementReferenceException.class).until(d -> {
+            d.findElement(locator).click();
+            return true;
+        });
     }
 
     private static void closeBallot(WebDriver chair) {
-        chair.findElement(By.id("chair:closeBallot")).click();
+        click(chair, By.id("chair:closeBallot"));
         until(chair).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
     }
 
     /** Clicks the option of a PrimeFaces one-of buttons that reads {@code label}, and waits for its ajax update. */
     private static void choose(WebDriver browser, String id, String label) {
-        browser.findElement(By.xpath("//div[@id='" + id + "']//div[contains(@class,'ui-button')][.//span[normalize-space()='" + label + "']]")).click();
+        click(browser, By.xpath("//div[@id='" + id + "']//div[contains(@class,'ui-button')][.//span[normalize-space()='" + label + "']]"));
         ajaxDone(browser);
     }
 
@@ -321,7 +331,7 @@ class BallotFlowIT {
     }
 
     private static void switchLanguage(WebDriver browser, String language) {
-        browser.findElement(By.cssSelector("nav.q-lang a[hreflang='" + language + "']")).click();
+        click(browser, By.cssSelector("nav.q-lang a[hreflang='" + language + "']"));
         until(browser).until(d -> language.equals(d.findElement(By.tagName("html")).getAttribute("lang")));
     }
 

@@ -85,6 +85,9 @@ public class BallotConsoleBacking extends BallotPreparationView {
         ballots().open(ballot.getId(), countdownMinutes == null || countdownMinutes < 1 ? null : Duration.ofMinutes(countdownMinutes));
         Feedback.info("ballot.opened");
         countdownMinutes = null;
+        if (ballot.getId().equals(getForm().getEditing())) {
+            discard(); // it is no longer in preparation
+        }
         reload();
     }
 
