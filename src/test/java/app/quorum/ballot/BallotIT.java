@@ -8,11 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.quorum.ballot.control.BallotDraft;
 import app.quorum.ballot.control.BallotService;
+import app.quorum.ballot.control.BallotTemplate;
 import app.quorum.ballot.control.CastingService;
+import app.quorum.ballot.control.RollCallVote;
 import app.quorum.ballot.entity.ApprovalChoice;
 import app.quorum.ballot.entity.ApprovalResult;
 import app.quorum.ballot.entity.Ballot;
+import app.quorum.ballot.entity.BallotKind;
+import app.quorum.ballot.entity.BallotOption;
+import app.quorum.ballot.entity.BallotStatus;
 import app.quorum.ballot.entity.BoxFingerprint;
 import app.quorum.ballot.entity.MajorityBase;
 import app.quorum.ballot.entity.MajorityRule;
@@ -66,7 +72,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Secret ballots in the container against MariaDB: the seed ballot end to end, the rules, every refused vote
- * storing nothing, one vote per delegate under concurrent submissions, and what the database may and may not hold.
+ * storing nothing, one vote per delegate under concurrent submissions, and what the database may and may not hold;
+ * preparing ballots (edit and delete in preparation, refused definitions storing nothing, templates, the quorum
+ * flag, copies of a meeting) and the roll-call of an open ballot.
  */
 @ExtendWith(ArquillianExtension.class)
 class BallotIT {
@@ -432,6 +440,280 @@ class BallotIT {
         assertEquals(List.of("Đồng ý"), found.get(0).paper().labels());
         assertTrue(results.lookup(room.meeting().getId(), "0000-0000-0000-0000").isEmpty());
         assertTrue(results.lookup(room.meeting().getId(), "not a receipt").isEmpty());
+    }
+
+    // ---------------------------------------------------------------- preparation
+
+    /** A ballot in preparation can be changed (labels, rule, secrecy, quorum, even its kind) and deleted; once opened, neither. */
+    @Test
+    void aDraftIsEditedAndDeletedUntilItOpens() throws Exception {
+        Room room = room(3, 3);
+        Ballot draft = approval(room, VotingRule.of(MajorityRule.SIMPLE, MajorityBase.VOTES_CAST));
+        long yesOption = optionId(draft, "YES");
+        Map<ApprovalChoice, String> labels = new EnumMap<>(LABELS);
+        labels.put(ApprovalChoice.YES, "Tán thành");
+        labels.put(ApprovalChoice.NO, "Không tán thành");
+        BallotDraft changed = BallotDraft.approval(null, "Thông qua Quy chế làm việc của Ban Chỉ đạo",
+                VotingRule.percentage(60, MajorityBase.PRESENT), Secrecy.OPEN, labels).withQuorumRequired(false);
+        secretary.call(() -> ballots.update(draft.getId(), draft.getVersion(), changed));
+        Ballot updated = secretary.call(() -> ballots.ballot(draft.getId()));
+        assertAll(
+                () -> assertEquals("Thông qua Quy chế làm việc của Ban Chỉ đạo", updated.getQuestion()),
+                () -> assertEquals(List.of("Tán thành", "Không tán thành", "Không biểu quyết"), optionLabels(updated)),
+                () -> assertEquals(yesOption, optionId(updated, "YES"), "an unchanged position keeps its option"),
+                () -> assertEquals(VotingRule.percentage(60, MajorityBase.PRESENT), updated.votingRule()),
+                () -> assertEquals(Secrecy.OPEN, updated.getSecrecy()),
+                () -> assertFalse(updated.isQuorumRequired()),
+                () -> assertEquals(List.of("Tán thành", "Không tán thành", "Không biểu quyết"), dbOptionLabels(draft)));
+
+        Refusal stale = assertThrows(Refusal.class, () -> secretary.call(() -> ballots.update(draft.getId(), draft.getVersion(),
+                BallotDraft.approval(null, "Một bản cũ", VotingRule.of(MajorityRule.SIMPLE, MajorityBase.VOTES_CAST), Secrecy.SECRET, LABELS))));
+        assertEquals("ballot.changedMeanwhile", stale.key());
+        assertEquals("Thông qua Quy chế làm việc của Ban Chỉ đạo", secretary.call(() -> ballots.ballot(draft.getId())).getQuestion());
+
+        // the chair turns it into an election on the spot
+        secretary.call(() -> ballots.update(draft.getId(), updated.getVersion(), BallotDraft.election(null, "Bầu Tổ kiểm phiếu",
+                VotingRule.of(MajorityRule.ABSOLUTE, MajorityBase.PRESENT), Secrecy.SECRET,
+                List.of("Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"), 2, 1, true)));
+        Ballot election = chair.call(() -> ballots.ballot(draft.getId()));
+        assertAll(
+                () -> assertEquals(BallotKind.ELECTION, election.getKind()),
+                () -> assertEquals(List.of("C1", "C2", "C3"), election.getOptions().stream().map(BallotOption::getCode).toList()),
+                () -> assertEquals(List.of("Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"), dbOptionLabels(draft)),
+                () -> assertEquals(List.of(2, 1, true), List.of(election.getSeats(), election.getMinChoices(), election.isBlankAllowed())),
+                () -> assertTrue(election.isQuorumRequired()));
+        assertEquals(2, auditCount("ballot.update", draft.getId()));
+
+        chair.call(() -> ballots.open(draft.getId(), null));
+        Refusal edit = assertThrows(Refusal.class, () -> secretary.call(() -> ballots.update(draft.getId(), election.getVersion() + 1,
+                BallotDraft.approval(null, "Quá muộn", VotingRule.of(MajorityRule.SIMPLE, MajorityBase.VOTES_CAST), Secrecy.SECRET, LABELS))));
+        assertEquals("ballot.edit.notDraft", edit.key());
+        assertEquals("Chỉ sửa được cuộc biểu quyết đang chuẩn bị; cuộc này: Đang biểu quyết.",
+                app.quorum.platform.i18n.Bundle.text(app.quorum.platform.i18n.Bundle.VIETNAMESE, edit.key(), edit.arguments()));
+        Refusal delete = assertThrows(Refusal.class, () -> chair.call(() -> { ballots.delete(draft.getId()); return null; }));
+        assertEquals("ballot.delete.notDraft", delete.key());
+        assertEquals(BallotStatus.OPEN, secretary.call(() -> ballots.ballot(draft.getId())).getStatus());
+
+        Ballot other = approval(room, VotingRule.of(MajorityRule.SIMPLE, MajorityBase.VOTES_CAST));
+        secretary.call(() -> { ballots.delete(other.getId()); return null; });
+        assertTrue(secretary.call(() -> ballots.ofMeeting(room.meeting().getId())).stream().noneMatch(b -> b.getId().equals(other.getId())));
+        assertEquals(List.of(), dbOptionLabels(other), "its options went with it");
+        assertEquals(1, auditCount("ballot.delete", other.getId()));
+    }
+
+    /** Bad labels or election settings are refused with their own message, and nothing is stored. */
+    @Test
+    void badLabelsAndElectionSettingsAreRefusedAndStoreNothing() throws Exception {
+        Room room = room(3, 3);
+        long meetingId = room.meeting().getId();
+        VotingRule rule = VotingRule.of(MajorityRule.ABSOLUTE, MajorityBase.PRESENT);
+        Map<ApprovalChoice, String> sameTwice = new EnumMap<>(LABELS);
+        sameTwice.put(ApprovalChoice.NO, " đồng  ý ");
+        Map<ApprovalChoice, String> blank = new EnumMap<>(LABELS);
+        blank.put(ApprovalChoice.ABSTAIN, "  ");
+        Map<ApprovalChoice, String> tooLong = new EnumMap<>(LABELS);
+        tooLong.put(ApprovalChoice.YES, "Đ".repeat(301));
+        List<String> three = List.of("Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường");
+        Meeting elsewhere = room(3, 3).meeting();
+        Long foreignItem = secretary.call(() -> meetings.addItem(elsewhere.getId(),
+                new app.quorum.meeting.control.AgendaItemDraft("Mục của cuộc họp khác", null, null, null))).getId();
+
+        assertDefineRefused("ballot.label.duplicate", meetingId, BallotDraft.approval(null, "Q", rule, Secrecy.SECRET, sameTwice));
+        assertDefineRefused("ballot.label.required", meetingId, BallotDraft.approval(null, "Q", rule, Secrecy.SECRET, blank));
+        assertDefineRefused("ballot.label.tooLong", meetingId, BallotDraft.approval(null, "Q", rule, Secrecy.SECRET, tooLong));
+        assertDefineRefused("ballot.question.required", meetingId, BallotDraft.approval(null, " ", rule, Secrecy.SECRET, LABELS));
+        assertDefineRefused("ballot.election.candidates", meetingId, BallotDraft.election(null, "Bầu", rule, Secrecy.SECRET, List.of("Nguyễn Văn An"), 1, 1, false));
+        assertDefineRefused("ballot.election.seats", meetingId, BallotDraft.election(null, "Bầu", rule, Secrecy.SECRET, three, 3, 1, false));
+        assertDefineRefused("ballot.election.seats", meetingId, BallotDraft.election(null, "Bầu", rule, Secrecy.SECRET, three, 0, 0, false));
+        assertDefineRefused("ballot.election.minChoices", meetingId, BallotDraft.election(null, "Bầu", rule, Secrecy.SECRET, three, 2, 0, true));
+        assertDefineRefused("ballot.election.minChoices", meetingId, BallotDraft.election(null, "Bầu", rule, Secrecy.SECRET, three, 2, 3, false));
+        assertDefineRefused("ballot.candidate.duplicate", meetingId, BallotDraft.election(null, "Bầu", rule, Secrecy.SECRET,
+                List.of("Nguyễn Văn An", "Trần Thị Bình", "nguyễn văn an"), 1, 1, false));
+        assertDefineRefused("ballot.percentage.required", meetingId, new BallotDraft(null, "Q", BallotKind.APPROVAL, Secrecy.SECRET,
+                MajorityRule.PERCENTAGE, MajorityBase.PRESENT, true, null, true, LABELS, List.of(), 1, 1, false));
+        assertDefineRefused("agenda.itemNotFound", meetingId, BallotDraft.approval(foreignItem, "Q", rule, Secrecy.SECRET, LABELS));
+        Refusal old = assertThrows(Refusal.class, () -> secretary.call(() -> ballots.defineElection(meetingId, null, "Bầu", rule,
+                Secrecy.SECRET, three, 3, 1, false)));
+        assertEquals("ballot.election.seats", old.key(), "the older entry point checks the same");
+
+        // a refused change leaves the draft as it was
+        Ballot draft = approval(room, rule);
+        Refusal refused = assertThrows(Refusal.class, () -> secretary.call(() -> ballots.update(draft.getId(), draft.getVersion(),
+                BallotDraft.approval(null, "Đổi câu hỏi", rule, Secrecy.SECRET, sameTwice))));
+        assertEquals("ballot.label.duplicate", refused.key());
+        Ballot unchanged = secretary.call(() -> ballots.ballot(draft.getId()));
+        assertEquals(draft.getQuestion(), unchanged.getQuestion());
+        assertEquals(draft.getVersion(), unchanged.getVersion());
+        assertEquals(List.of("Đồng ý", "Không đồng ý", "Không biểu quyết"), dbOptionLabels(draft));
+        assertEquals(1, ballotRows(meetingId), "only the good draft is stored");
+    }
+
+    private void assertDefineRefused(String key, long meetingId, BallotDraft draft) throws Exception {
+        long before = ballotRows(meetingId);
+        Refusal refusal = assertThrows(Refusal.class, () -> secretary.call(() -> ballots.define(meetingId, draft)));
+        assertEquals(key, refusal.key());
+        assertEquals(before, ballotRows(meetingId), () -> "a ballot stored after the refusal " + key);
+    }
+
+    /** Earlier ballots, of this meeting and of others, prefill a new one; the same definition is offered once. */
+    @Test
+    void anEarlierBallotPrefillsANewOneAsATemplate() throws Exception {
+        Room earlier = room(3, 3);
+        Ballot election = secretary.call(() -> ballots.define(earlier.meeting().getId(), new BallotDraft(null, "Bầu Tổ kiểm phiếu",
+                BallotKind.ELECTION, Secrecy.OPEN, MajorityRule.PERCENTAGE, MajorityBase.ALL_MEMBERS, true, 60, false, Map.of(),
+                List.of("Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"), 2, 1, true)));
+        Room now = room(3, 3);
+        long meetingId = now.meeting().getId();
+        Map<ApprovalChoice, String> labels = new EnumMap<>(LABELS);
+        labels.put(ApprovalChoice.YES, "Tán thành");
+        Ballot own = secretary.call(() -> ballots.define(meetingId,
+                BallotDraft.approval(null, "Thông qua biên bản", VotingRule.of(MajorityRule.TWO_THIRDS, MajorityBase.VOTES_CAST), Secrecy.SECRET, labels)));
+        secretary.call(() -> ballots.define(meetingId,
+                BallotDraft.approval(null, "Thông qua biên bản", VotingRule.of(MajorityRule.TWO_THIRDS, MajorityBase.VOTES_CAST), Secrecy.SECRET, labels)));
+
+        List<BallotTemplate> templates = chair.call(() -> ballots.templates(meetingId));
+        assertEquals(own.getId(), templates.get(0).ballotId(), "this meeting's ballots come first");
+        assertEquals(1, templates.stream().filter(t -> t.meetingId() == meetingId).count(), "the same definition is offered once");
+        BallotTemplate fromEarlier = templates.stream().filter(t -> t.ballotId() == election.getId()).findFirst().orElseThrow();
+        assertEquals(earlier.meeting().getTitle(), fromEarlier.meetingTitle());
+        assertEquals(BallotKind.ELECTION, fromEarlier.kind());
+
+        BallotDraft prefill = secretary.call(() -> ballots.definition(fromEarlier.ballotId()));
+        assertAll(
+                () -> assertEquals("Bầu Tổ kiểm phiếu", prefill.question()),
+                () -> assertEquals(List.of("Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"), prefill.candidates()),
+                () -> assertEquals(Secrecy.OPEN, prefill.secrecy()),
+                () -> assertEquals(new VotingRule(MajorityRule.PERCENTAGE, MajorityBase.ALL_MEMBERS, true, 60), prefill.votingRule()),
+                () -> assertFalse(prefill.quorumRequired()),
+                () -> assertEquals(List.of(2, 1, true), List.of(prefill.seats(), prefill.minChoices(), prefill.blankAllowed())));
+        Ballot reused = secretary.call(() -> ballots.define(meetingId, prefill.withItem(null)));
+        assertEquals(prefill, secretary.call(() -> ballots.definition(reused.getId())), "the new ballot is defined as its template");
+        assertEquals(earlier.meeting().getId(), secretary.call(() -> ballots.ballot(election.getId())).getMeeting().getId(),
+                "the template stays where it was");
+    }
+
+    /** The quorum rule is the ballot's to set: one that does not need it opens without it. */
+    @Test
+    void aBallotThatDoesNotNeedTheQuorumOpensWithoutIt() throws Exception {
+        Room room = room(9, 4); // more than half of 9 is 5: no quorum; 4 present is enough for a secret box
+        Ballot needsQuorum = approval(room, VotingRule.of(MajorityRule.SIMPLE, MajorityBase.VOTES_CAST));
+        assertTrue(needsQuorum.isQuorumRequired(), "the quorum is required by default");
+        Refusal refusal = assertThrows(Refusal.class, () -> chair.call(() -> ballots.open(needsQuorum.getId(), null)));
+        assertEquals("ballot.noQuorum", refusal.key());
+        assertEquals(BallotStatus.DRAFT, secretary.call(() -> ballots.ballot(needsQuorum.getId())).getStatus());
+
+        Ballot withoutQuorum = secretary.call(() -> ballots.define(room.meeting().getId(), BallotDraft.approval(null,
+                "Lấy ý kiến về thời gian họp lần sau", VotingRule.of(MajorityRule.SIMPLE, MajorityBase.VOTES_CAST), Secrecy.SECRET, LABELS)
+                .withQuorumRequired(false)));
+        assertFalse(secretary.call(() -> ballots.ballot(withoutQuorum.getId())).isQuorumRequired());
+        chair.call(() -> ballots.open(withoutQuorum.getId(), null));
+        assertEquals(BallotStatus.OPEN, secretary.call(() -> ballots.ballot(withoutQuorum.getId())).getStatus());
+    }
+
+    /** Copying a meeting for next month copies its ballots' definitions, in preparation, onto the copied items. */
+    @Test
+    void aCopiedMeetingGetsTheBallotDefinitionsInPreparation() throws Exception {
+        Meeting original = new Meeting("Họp Ban Chỉ đạo tháng " + RANDOM.nextInt(1_000_000), "UBND huyện Đắk Mil",
+                LocalDateTime.of(2024, 1, 19, 7, 30));
+        original.addItem("Báo cáo tiến độ");
+        original.addItem("Bỏ phiếu đề nghị công nhận xã đạt chuẩn nông thôn mới");
+        long id = secretary.call(() -> meetings.create(original)).getId();
+        Meeting stored = meetings.withAgenda(id).orElseThrow();
+        long secondItem = stored.getAgenda().get(1).getId();
+        Map<ApprovalChoice, String> labels = new EnumMap<>(LABELS);
+        labels.put(ApprovalChoice.YES, "Tán thành");
+        Ballot approval = secretary.call(() -> ballots.define(id, BallotDraft.approval(secondItem, "Đề nghị công nhận xã Đắk Gằn",
+                VotingRule.of(MajorityRule.ABSOLUTE, MajorityBase.PRESENT), Secrecy.SECRET, labels).withQuorumRequired(false)));
+        Ballot election = secretary.call(() -> ballots.define(id, BallotDraft.election(null, "Bầu Tổ thư ký",
+                VotingRule.of(MajorityRule.SIMPLE, MajorityBase.VOTES_CAST), Secrecy.OPEN, List.of("Nguyễn Văn An", "Trần Thị Bình"), 1, 1, false)));
+        Ballot cancelled = secretary.call(() -> ballots.define(id, BallotDraft.approval(null, "Huỷ rồi",
+                VotingRule.of(MajorityRule.SIMPLE, MajorityBase.VOTES_CAST), Secrecy.SECRET, LABELS)));
+        chair.call(() -> ballots.cancel(cancelled.getId(), "Nhầm nội dung"));
+
+        Meeting copy = secretary.call(() -> meetings.copy(id));
+        Meeting copied = meetings.withAgenda(copy.getId()).orElseThrow();
+        List<Ballot> copies = secretary.call(() -> ballots.ofMeeting(copy.getId()));
+        assertEquals(List.of("Đề nghị công nhận xã Đắk Gằn", "Bầu Tổ thư ký"), copies.stream().map(Ballot::getQuestion).toList(),
+                "the cancelled ballot is left behind");
+        assertTrue(copies.stream().allMatch(b -> b.getStatus() == BallotStatus.DRAFT));
+        assertEquals(copied.getAgenda().get(1).getId(), copies.get(0).getItem().getId(), "on the copy's own item");
+        assertNull(copies.get(1).getItem());
+        assertEquals(secretary.call(() -> ballots.definition(approval.getId())).withItem(null),
+                secretary.call(() -> ballots.definition(copies.get(0).getId())).withItem(null));
+        assertEquals(secretary.call(() -> ballots.definition(election.getId())),
+                secretary.call(() -> ballots.definition(copies.get(1).getId())));
+        assertEquals(3, secretary.call(() -> ballots.ofMeeting(id)).size(), "the original keeps its ballots");
+    }
+
+    /** An open (roll-call) ballot's result says who chose what, once closed; a secret ballot has no such list. */
+    @Test
+    void anOpenBallotsRollCallNamesWhoChoseWhatOnceClosed() throws Exception {
+        Room room = room(3, 3);
+        Ballot election = secretary.call(() -> ballots.define(room.meeting().getId(), BallotDraft.election(null, "Bầu Tổ kiểm phiếu",
+                VotingRule.of(MajorityRule.SIMPLE, MajorityBase.VOTES_CAST), Secrecy.OPEN,
+                List.of("Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"), 2, 1, true)));
+        chair.call(() -> ballots.open(election.getId(), null));
+        List<Long> options = secretary.call(() -> ballots.ballot(election.getId())).getOptions().stream().map(BallotOption::getId).toList();
+        vote(election, room.members().get(0), newPaper(), options.get(0) + "," + options.get(2));
+        vote(election, room.members().get(1), newPaper(), BoxFingerprint.BLANK);
+        Refusal whileOpen = assertThrows(Refusal.class, () -> chair.call(() -> ballots.closedRollCall(election.getId())));
+        assertEquals("ballot.notClosed", whileOpen.key());
+        chair.call(() -> ballots.close(election.getId()));
+        List<RollCallVote> rollCall = chair.call(() -> ballots.closedRollCall(election.getId()));
+        assertEquals(List.of(new RollCallVote("Thành viên số 1", "Thành viên Ban Chỉ đạo", List.of("Nguyễn Văn An", "Lê Văn Cường")),
+                new RollCallVote("Thành viên số 2", "Thành viên Ban Chỉ đạo", List.of())), rollCall);
+
+        Ballot secret = approval(room, VotingRule.of(MajorityRule.SIMPLE, MajorityBase.VOTES_CAST));
+        chair.call(() -> ballots.open(secret.getId(), null));
+        vote(secret, room.members().get(0), ApprovalChoice.YES);
+        chair.call(() -> ballots.close(secret.getId()));
+        Refusal refusal = assertThrows(Refusal.class, () -> chair.call(() -> ballots.closedRollCall(secret.getId())));
+        assertEquals("ballot.rollCall.secret", refusal.key());
+    }
+
+    private static long optionId(Ballot ballot, String code) {
+        return ballot.getOptions().stream().filter(o -> o.getCode().equals(code)).findFirst().orElseThrow().getId();
+    }
+
+    private static List<String> optionLabels(Ballot ballot) {
+        return ballot.getOptions().stream().map(BallotOption::getLabel).toList();
+    }
+
+    private List<String> dbOptionLabels(Ballot ballot) throws Exception {
+        List<String> labels = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("SELECT label FROM ballot_option WHERE ballot_id = ? ORDER BY sort_order")) {
+            query.setLong(1, ballot.getId());
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    labels.add(rows.getString(1));
+                }
+            }
+        }
+        return labels;
+    }
+
+    private long ballotRows(long meetingId) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM ballot WHERE meeting_id = ?")) {
+            query.setLong(1, meetingId);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private long auditCount(String action, long ballotId) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM audit_event WHERE action = ? AND object_id = ?")) {
+            query.setString(1, action);
+            query.setString(2, Long.toString(ballotId));
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
     }
 
     private void assertRefused(String key, Callable<?> attempt, Ballot ballot) throws Exception {

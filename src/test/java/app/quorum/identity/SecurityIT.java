@@ -169,6 +169,7 @@ class SecurityIT {
             Page.only("secretary/agenda.xhtml?id=" + DEMO_MEETING, Who.SECRETARY),
             Page.only("secretary/roster.xhtml?id=" + DEMO_MEETING, Who.SECRETARY),
             Page.only("secretary/attendance.xhtml?id=" + DEMO_MEETING, Who.SECRETARY),
+            Page.only("secretary/ballots.xhtml?id=" + DEMO_MEETING, Who.SECRETARY),
             Page.only("chair/index.xhtml", Who.CHAIR),
             Page.only("chair/meeting.xhtml?id=" + DEMO_MEETING, Who.CHAIR),
             Page.only("delegate/index.xhtml", Who.DELEGATE),

@@ -1,102 +1,143 @@
 package app.quorum.ballot.boundary;
 
 import app.quorum.ballot.control.BallotService;
+import app.quorum.ballot.control.RollCallVote;
 import app.quorum.ballot.entity.ApprovalChoice;
 import app.quorum.ballot.entity.ApprovalResult;
 import app.quorum.ballot.entity.Ballot;
 import app.quorum.ballot.entity.BallotOption;
 import app.quorum.ballot.entity.BallotStatus;
 import app.quorum.ballot.entity.ElectionResult;
-import app.quorum.ballot.entity.MajorityBase;
-import app.quorum.ballot.entity.MajorityRule;
 import app.quorum.ballot.entity.Result;
 import app.quorum.ballot.entity.Secrecy;
-import app.quorum.ballot.entity.VotingRule;
-import app.quorum.meeting.boundary.MeetingView;
+import app.quorum.meeting.entity.AgendaItem;
 import app.quorum.meeting.entity.Meeting;
-import app.quorum.platform.i18n.Bundle;
 import app.quorum.platform.web.Feedback;
 import jakarta.faces.view.ViewScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.math.BigDecimal;
-import java.util.EnumMap;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * The chair's ballot controls for the meeting in session: prepare a ballot on the current item, open it, watch
- * turnout and who has not voted yet (never the running choices), close it and see the result with the box's
- * fingerprint, or cancel it with a reason.
+ * The chair's ballot controls for the meeting in session: the ballots prepared in advance (the current item's
+ * first) to pick one and open it, or one prepared on the spot with the same form as the secretary's; while a ballot
+ * is open only its turnout and who has not voted yet (never the running choices); after the close its result —
+ * approval or election, and for an open (roll-call) ballot who chose what — with the box's fingerprint.
  */
 @Named
 @ViewScoped
-public class BallotConsoleBacking extends MeetingView {
+public class BallotConsoleBacking extends BallotPreparationView {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
-    transient BallotService ballots;
-
-    private List<Ballot> all;
     private Ballot current;
     private BallotService.Turnout turnout;
+    private List<Ballot> drafts;
+    private List<Ballot> closed;
+    private Long shownId;
+    private Ballot shown;
     private transient Result result;
+    private transient List<RollCallVote> rollCall;
+    private boolean formShown;
 
-    private String question;
-    private MajorityRule rule = MajorityRule.ABSOLUTE;
-    private MajorityBase base = MajorityBase.PRESENT;
-    private boolean abstentionsInBase = true;
-    private Integer percentage;
-    private Secrecy secrecy = Secrecy.SECRET;
     private String cancelReason;
     private Integer countdownMinutes;
 
     @Override
-    protected void loaded(Meeting meeting) {
-        all = ballots.ofMeeting(meeting.getId());
-        current = all.stream().filter(b -> b.getStatus() == BallotStatus.OPEN).findFirst()
-                .orElse(all.isEmpty() ? null : all.get(all.size() - 1));
-        turnout = current == null || current.getStatus() == BallotStatus.DRAFT || current.getStatus() == BallotStatus.CANCELLED
-                ? null : ballots.turnout(current.getId());
-        result = current != null && (current.getStatus() == BallotStatus.CLOSED || current.getStatus() == BallotStatus.PUBLISHED)
-                ? ballots.result(current.getId()) : null;
-        if (question == null && meeting.getCurrentItem() != null) {
-            question = meeting.getCurrentItem().getTitle();
-        }
+    protected void ballotsLoaded(Meeting meeting) {
+        List<Ballot> all = getAll();
+        current = all.stream().filter(b -> b.getStatus() == BallotStatus.OPEN).findFirst().orElse(null);
+        turnout = current == null ? null : ballots().turnout(current.getId());
+        drafts = all.stream().filter(b -> b.getStatus() == BallotStatus.DRAFT).sorted(draftOrder(meeting)).toList();
+        closed = all.stream().filter(b -> b.getStatus() == BallotStatus.CLOSED || b.getStatus() == BallotStatus.PUBLISHED)
+                .sorted(Comparator.comparing(Ballot::getClosedAt, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
+                        .reversed().thenComparing(Ballot::getId, Comparator.reverseOrder()))
+                .toList();
+        shown = closed.stream().filter(b -> b.getId().equals(shownId)).findFirst()
+                .orElse(closed.isEmpty() ? null : closed.get(0));
+        shownId = shown == null ? null : shown.getId();
+        // while a ballot is open nothing but its turnout is shown: no result, no roll-call
+        result = current == null && shown != null ? ballots().result(shown.getId()) : null;
+        rollCall = result != null && shown.getSecrecy() == Secrecy.OPEN ? ballots().closedRollCall(shown.getId()) : List.of();
     }
 
-    public void define() {
-        Map<ApprovalChoice, String> labels = new EnumMap<>(ApprovalChoice.class);
-        for (ApprovalChoice choice : ApprovalChoice.values()) {
-            labels.put(choice, Bundle.text(Bundle.VIETNAMESE, Bundle.enumKey(choice)));
-        }
-        VotingRule votingRule = new VotingRule(rule, base, base != MajorityBase.VOTES_CAST || abstentionsInBase,
-                rule == MajorityRule.PERCENTAGE ? percentage : null);
-        Long itemId = getMeeting().getCurrentItem() == null ? null : getMeeting().getCurrentItem().getId();
-        ballots.defineApproval(meetingId(), itemId, question, votingRule, secrecy, labels);
-        Feedback.info("ballot.defined");
-        question = null;
-        reload();
+    /** The current item's ballots first, then the agenda's order, then those on the meeting as a whole; each in the order prepared. */
+    private static Comparator<Ballot> draftOrder(Meeting meeting) {
+        Long currentItem = meeting.getCurrentItem() == null ? null : meeting.getCurrentItem().getId();
+        return Comparator.comparingInt((Ballot b) -> {
+            AgendaItem item = b.getItem();
+            if (item == null) {
+                return Integer.MAX_VALUE;
+            }
+            return item.getId().equals(currentItem) ? Integer.MIN_VALUE : item.getSortOrder();
+        }).thenComparing(Ballot::getId);
     }
 
     public void open(Ballot ballot) {
-        ballots.open(ballot.getId(), countdownMinutes == null || countdownMinutes < 1 ? null : java.time.Duration.ofMinutes(countdownMinutes));
+        ballots().open(ballot.getId(), countdownMinutes == null || countdownMinutes < 1 ? null : Duration.ofMinutes(countdownMinutes));
         Feedback.info("ballot.opened");
+        countdownMinutes = null;
+        if (ballot.getId().equals(getForm().getEditing())) {
+            discard(); // it is no longer in preparation
+        }
         reload();
     }
 
     public void close(Ballot ballot) {
-        ballots.close(ballot.getId());
+        ballots().close(ballot.getId());
         Feedback.info("ballot.closed");
+        shownId = ballot.getId();
         reload();
     }
 
     public void cancel(Ballot ballot) {
-        ballots.cancel(ballot.getId(), cancelReason == null ? "" : cancelReason);
+        ballots().cancel(ballot.getId(), cancelReason == null ? "" : cancelReason);
         Feedback.info("ballot.cancelled");
         cancelReason = null;
         reload();
+    }
+
+    /** Shows the result of another closed ballot. */
+    public void show(Ballot ballot) {
+        shownId = ballot.getId();
+        reload();
+    }
+
+    @Override
+    public void save() {
+        super.save();
+        formShown = false;
+    }
+
+    @Override
+    public void edit(Ballot ballot) {
+        super.edit(ballot);
+        formShown = true;
+    }
+
+    /** Shows the form for a ballot prepared on the spot. */
+    public void showForm() {
+        startNew();
+        formShown = true;
+    }
+
+    @Override
+    public void discard() {
+        super.discard();
+        formShown = false;
+    }
+
+    /** The form shows when asked for, while editing, and whenever nothing is prepared. */
+    public boolean isFormShown() {
+        return formShown || getForm().getEditing() != null || drafts.isEmpty();
     }
 
     /** Another page changed the proceedings, or someone voted. */
@@ -104,29 +145,59 @@ public class BallotConsoleBacking extends MeetingView {
         reload();
     }
 
-    /** The result's rows: each option with its votes and share of the papers, in ballot order. */
+    /** The approval result's rows: each answer with its votes and share of the papers, in ballot order. */
     public List<ResultRow> getRows() {
-        if (result == null) {
+        if (!(result instanceof ApprovalResult approval)) {
             return List.of();
         }
-        return current.getOptions().stream().map(option -> row(option)).toList();
-    }
-
-    private ResultRow row(BallotOption option) {
-        if (result instanceof ApprovalResult approval) {
+        return shown.getOptions().stream().map(option -> {
             ApprovalChoice choice = ApprovalChoice.valueOf(option.getCode());
-            return new ResultRow(option.getLabel(), approval.count(choice), approval.share(choice).percent(1));
+            return new ResultRow(option.getLabel(), approval.count(choice), approval.share(choice).percent(1), null);
+        }).toList();
+    }
+
+    /** The election result's rows: the candidates, most votes first (ballot order among equals), each with its standing. */
+    public List<ResultRow> getCandidateRows() {
+        if (!(result instanceof ElectionResult election)) {
+            return List.of();
         }
-        ElectionResult election = (ElectionResult) result;
-        return new ResultRow(option.getLabel(), election.votes(option.getId()), election.share(option.getId()).percent(1));
+        Map<Long, BallotOption> options = shown.getOptions().stream().collect(Collectors.toMap(BallotOption::getId, Function.identity()));
+        return election.ranking().stream().map(id -> new ResultRow(options.get(id).getLabel(), election.votes(id),
+                election.share(id).percent(1), standing(election, id))).toList();
     }
 
-    /** One line of a result: the option, its votes, its percentage of the papers. */
-    public record ResultRow(String label, int votes, BigDecimal percent) {
+    private static Standing standing(ElectionResult election, long candidate) {
+        if (election.elected().contains(candidate)) {
+            return Standing.ELECTED;
+        }
+        if (election.tie() != null && election.tie().candidates().contains(candidate)) {
+            return Standing.TIED;
+        }
+        return Standing.NOT_ELECTED;
     }
 
-    public List<Ballot> getAll() {
-        return all;
+    /** The tied candidates' names, in ballot order, for the chair to resolve by the meeting's rules. */
+    public String getTiedNames() {
+        if (!(result instanceof ElectionResult election) || election.tie() == null) {
+            return "";
+        }
+        return shown.getOptions().stream().filter(option -> election.tie().candidates().contains(option.getId()))
+                .map(BallotOption::getLabel).collect(Collectors.joining(", "));
+    }
+
+    public ElectionResult getElection() {
+        return result instanceof ElectionResult election ? election : null;
+    }
+
+    /** Where a candidate stands after the count. */
+    public enum Standing {
+        ELECTED, TIED, NOT_ELECTED
+    }
+
+    /**
+     * One line of a result: the option, its votes, its percentage of the papers, and for a candidate where they stand.
+     */
+    public record ResultRow(String label, int votes, BigDecimal percent, Standing standing) {
     }
 
     public Ballot getCurrent() {
@@ -137,74 +208,30 @@ public class BallotConsoleBacking extends MeetingView {
         return turnout;
     }
 
+    public List<Ballot> getDrafts() {
+        return drafts;
+    }
+
+    public List<Ballot> getClosed() {
+        return closed;
+    }
+
+    public Ballot getShown() {
+        return shown;
+    }
+
     public Result getResult() {
         return result;
     }
 
-    public MajorityRule[] getRules() {
-        return MajorityRule.values();
-    }
-
-    public MajorityBase[] getBases() {
-        return MajorityBase.values();
-    }
-
-    public Secrecy[] getSecrecies() {
-        return Secrecy.values();
-    }
-
-    public String getQuestion() {
-        return question;
-    }
-
-    public void setQuestion(String question) {
-        this.question = question;
-    }
-
-    public MajorityRule getRule() {
-        return rule;
-    }
-
-    public void setRule(MajorityRule rule) {
-        this.rule = rule;
-    }
-
-    public MajorityBase getBase() {
-        return base;
-    }
-
-    public void setBase(MajorityBase base) {
-        this.base = base;
-    }
-
-    public boolean isAbstentionsInBase() {
-        return abstentionsInBase;
-    }
-
-    public void setAbstentionsInBase(boolean abstentionsInBase) {
-        this.abstentionsInBase = abstentionsInBase;
-    }
-
-    public Integer getPercentage() {
-        return percentage;
-    }
-
-    public void setPercentage(Integer percentage) {
-        this.percentage = percentage;
-    }
-
-    public Secrecy getSecrecy() {
-        return secrecy;
-    }
-
-    public void setSecrecy(Secrecy secrecy) {
-        this.secrecy = secrecy;
+    public List<RollCallVote> getRollCall() {
+        return rollCall;
     }
 
     /** When the countdown closes the open ballot, in Vietnam's time. */
     public String getClosesAtText() {
-        return current == null || current.getClosesAt() == null ? "" : java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
-                .withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).format(current.getClosesAt());
+        return current == null || current.getClosesAt() == null ? "" : DateTimeFormatter.ofPattern("HH:mm:ss")
+                .withZone(ZoneId.of("Asia/Ho_Chi_Minh")).format(current.getClosesAt());
     }
 
     public Integer getCountdownMinutes() {

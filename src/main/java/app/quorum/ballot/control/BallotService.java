@@ -18,6 +18,7 @@ import app.quorum.ballot.entity.Secrecy;
 import app.quorum.ballot.entity.Tally;
 import app.quorum.ballot.entity.VotingRule;
 import app.quorum.identity.control.AuditLog;
+import app.quorum.meeting.control.MeetingCopied;
 import app.quorum.meeting.control.MeetingService;
 import app.quorum.meeting.entity.AgendaItem;
 import app.quorum.meeting.entity.Meeting;
@@ -30,17 +31,20 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -83,28 +87,37 @@ public class BallotService {
     @ConfigProperty(name = "quorum.ballot.min.secret.voters", defaultValue = "3")
     int minSecretVoters;
 
+    /** The most ballots of other meetings offered as templates. */
+    static final int TEMPLATES_MAX = 200;
+
     Clock clock = Clock.systemUTC();
 
     /** A new approval ballot (Đồng ý / Không đồng ý / Không biểu quyết, labels as given) on an agenda item. */
-    public Ballot defineApproval(long meetingId, Long itemId,
-            @NotBlank(message = "{ballot.question.required}") @Size(max = 1000, message = "{ballot.question.size}") String question,
-            @NotNull VotingRule rule, @NotNull Secrecy secrecy, @NotNull Map<ApprovalChoice, String> labels) {
-        Meeting meeting = meetings.editable(meetingId);
-        Ballot ballot = Ballot.approval(meeting, item(meeting, itemId), question.strip(), rule, secrecy, labels);
-        return persist(ballot);
+    public Ballot defineApproval(long meetingId, Long itemId, String question, @NotNull VotingRule rule,
+            @NotNull Secrecy secrecy, @NotNull Map<ApprovalChoice, String> labels) {
+        return define(meetingId, BallotDraft.approval(itemId, question, rule, secrecy, labels));
     }
 
     /** A new election of {@code seats} among the candidates. */
-    public Ballot defineElection(long meetingId, Long itemId,
-            @NotBlank(message = "{ballot.question.required}") @Size(max = 1000, message = "{ballot.question.size}") String question,
-            @NotNull VotingRule rule, @NotNull Secrecy secrecy, @NotNull List<String> candidates, int seats, int minChoices,
-            boolean blankAllowed) {
+    public Ballot defineElection(long meetingId, Long itemId, String question, @NotNull VotingRule rule,
+            @NotNull Secrecy secrecy, @NotNull List<String> candidates, int seats, int minChoices, boolean blankAllowed) {
+        return define(meetingId, BallotDraft.election(itemId, question, rule, secrecy, candidates, seats, minChoices,
+                blankAllowed));
+    }
+
+    /**
+     * A new ballot in preparation, as the draft defines it. Refused, storing nothing, when the meeting is closed, the
+     * item is not on its agenda, or the draft is incomplete or inconsistent ({@link BallotDraft#checked()}).
+     */
+    public Ballot define(long meetingId, @NotNull BallotDraft draft) {
         Meeting meeting = meetings.editable(meetingId);
-        if (candidates.size() < 2 || seats < 1 || seats >= candidates.size() + 1 || minChoices < 0 || minChoices > seats) {
-            throw new Refusal("ballot.election.invalid");
-        }
-        Ballot ballot = Ballot.election(meeting, item(meeting, itemId), question.strip(), rule, secrecy,
-                candidates.stream().map(String::strip).toList(), seats, minChoices, blankAllowed);
+        BallotDraft checked = draft.checked();
+        AgendaItem item = item(meeting, checked.itemId());
+        Ballot ballot = checked.kind() == BallotKind.APPROVAL
+                ? Ballot.approval(meeting, item, checked.question(), checked.votingRule(), checked.secrecy(), checked.labels())
+                : Ballot.election(meeting, item, checked.question(), checked.votingRule(), checked.secrecy(),
+                        checked.candidates(), checked.seats(), checked.minChoices(), checked.blankAllowed());
+        ballot.setQuorumRequired(checked.quorumRequired());
         return persist(ballot);
     }
 
@@ -112,7 +125,100 @@ public class BallotService {
         em.persist(ballot);
         em.flush();
         audit.record("ballot.define", "ballot", ballot.getId(), ballot.getMeeting().getId(), ballot.getQuestion());
+        changed.fire(new Changed(ballot.getMeeting().getId(), Changed.What.PROCEEDINGS));
         return ballot;
+    }
+
+    /**
+     * Changes a ballot still in preparation. Refused when it has been opened (or closed, cancelled) meanwhile, when
+     * someone else changed it since {@code version} was read, or as {@link #define(long, BallotDraft)} refuses.
+     */
+    public Ballot update(long ballotId, long version, @NotNull BallotDraft draft) {
+        Ballot ballot = locked(ballotId);
+        if (ballot.getStatus() != BallotStatus.DRAFT) {
+            throw new Refusal("ballot.edit.notDraft", ballot.getStatus());
+        }
+        if (ballot.getVersion() != version) {
+            throw new Refusal("ballot.changedMeanwhile");
+        }
+        Meeting meeting = meetings.editable(ballot.getMeeting().getId());
+        BallotDraft checked = draft.checked();
+        ballot.redefine(item(meeting, checked.itemId()), checked.question(), checked.kind(), checked.votingRule(),
+                checked.secrecy(), checked.quorumRequired(), checked.optionLabels(), checked.seats(), checked.minChoices(),
+                checked.blankAllowed());
+        em.flush();
+        audit.record("ballot.update", "ballot", ballotId, meeting.getId(), ballot.getQuestion());
+        changed.fire(new Changed(meeting.getId(), Changed.What.PROCEEDINGS));
+        return ballot;
+    }
+
+    /** Deletes a ballot still in preparation; one that was opened can only be cancelled, with a reason. */
+    public void delete(long ballotId) {
+        Ballot ballot = locked(ballotId);
+        if (ballot.getStatus() != BallotStatus.DRAFT) {
+            throw new Refusal("ballot.delete.notDraft", ballot.getStatus());
+        }
+        long meetingId = ballot.getMeeting().getId();
+        meetings.editable(meetingId);
+        em.remove(ballot);
+        em.flush();
+        audit.record("ballot.delete", "ballot", ballotId, meetingId, ballot.getQuestion());
+        changed.fire(new Changed(meetingId, Changed.What.PROCEEDINGS));
+    }
+
+    /**
+     * Earlier ballot definitions to start a new one from: this meeting's first (in the order they were made), then
+     * other meetings', the most recent first; a definition already listed (same question, answers or candidates and
+     * rules) is listed once.
+     */
+    public List<BallotTemplate> templates(long meetingId) {
+        List<Ballot> found = new ArrayList<>(ofMeeting(meetingId));
+        found.addAll(em.createNamedQuery(Ballot.OTHER_MEETINGS, Ballot.class).setParameter("meetingId", meetingId)
+                .setHint("eclipselink.batch", "b.options").setMaxResults(TEMPLATES_MAX).getResultList());
+        Set<BallotDraft> seen = new HashSet<>();
+        List<BallotTemplate> templates = new ArrayList<>();
+        for (Ballot ballot : found) {
+            if (seen.add(BallotDraft.of(ballot).withItem(null))) {
+                templates.add(BallotTemplate.of(ballot));
+            }
+        }
+        return templates;
+    }
+
+    /** A ballot's definition: to edit it, or to prefill a new ballot from it (a template). */
+    public BallotDraft definition(long ballotId) {
+        return BallotDraft.of(ballot(ballotId));
+    }
+
+    /**
+     * A meeting copied for its next session gets its ballots' definitions, in preparation, on the copied items
+     * (the cancelled ones are left behind).
+     */
+    public void copyBallots(@Observes MeetingCopied copied) {
+        Meeting original = em.find(Meeting.class, copied.originalId());
+        Meeting copy = em.find(Meeting.class, copied.copyId());
+        List<AgendaItem> from = original.getAgenda().stream().sorted(Comparator.comparingInt(AgendaItem::getSortOrder)).toList();
+        List<AgendaItem> to = copy.getAgenda().stream().sorted(Comparator.comparingInt(AgendaItem::getSortOrder)).toList();
+        int count = 0;
+        for (Ballot ballot : ofMeeting(original.getId())) {
+            if (ballot.getStatus() == BallotStatus.CANCELLED) {
+                continue;
+            }
+            AgendaItem item = null;
+            if (ballot.getItem() != null) {
+                for (int i = 0; i < from.size() && i < to.size(); i++) {
+                    if (from.get(i).getId().equals(ballot.getItem().getId())) {
+                        item = to.get(i);
+                    }
+                }
+            }
+            em.persist(ballot.copyFor(copy, item));
+            count++;
+        }
+        if (count > 0) {
+            em.flush();
+            audit.record("ballot.copy", "meeting", copy.getId(), copy.getId(), count + " ballots of meeting " + original.getId());
+        }
     }
 
     @PermitAll
@@ -349,6 +455,45 @@ public class BallotService {
 
     /** One line of an open ballot's roll-call: a voter, in roster order, and the code of their choice. */
     public record RollCall(String name, String choice) {
+    }
+
+    /**
+     * Who chose what in an open (roll-call) ballot, by design part of its result: only once it is closed, in roster
+     * order. A secret ballot has no such list: refused.
+     */
+    @RolesAllowed({"SECRETARY", "CHAIR"})
+    public List<RollCallVote> closedRollCall(long ballotId) {
+        Ballot ballot = ballot(ballotId);
+        if (ballot.getSecrecy() != Secrecy.OPEN) {
+            throw new Refusal("ballot.rollCall.secret");
+        }
+        if (ballot.getStatus() != BallotStatus.CLOSED && ballot.getStatus() != BallotStatus.PUBLISHED) {
+            throw new Refusal("ballot.notClosed");
+        }
+        Map<Long, String> choices = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT participant_id, choice FROM roll_call WHERE ballot_id = ?")
+                .setParameter(1, ballotId).getResultList();
+        for (Object[] row : rows) {
+            choices.put(((Number) row[0]).longValue(), (String) row[1]);
+        }
+        List<RollCallVote> votes = new ArrayList<>();
+        for (Participant participant : roster.roster(ballot.getMeeting().getId())) {
+            String code = choices.get(participant.getId());
+            if (code != null) {
+                votes.add(new RollCallVote(participant.getFullName(), participant.getPosition(), chosenLabels(ballot, code)));
+            }
+        }
+        return votes;
+    }
+
+    /** The labels of the options a choice code names, in ballot order; none for a blank election paper. */
+    static List<String> chosenLabels(Ballot ballot, String code) {
+        if (ballot.getKind() == BallotKind.APPROVAL) {
+            return ballot.getOptions().stream().filter(option -> option.getCode().equals(code)).map(BallotOption::getLabel).toList();
+        }
+        Set<Long> chosen = chosen(code);
+        return ballot.getOptions().stream().filter(option -> chosen.contains(option.getId())).map(BallotOption::getLabel).toList();
     }
 
     /** Turnout of a ballot: who may still vote is not secret; what anyone chose is. */

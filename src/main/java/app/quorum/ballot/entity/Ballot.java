@@ -33,12 +33,14 @@ import java.util.Map;
 @Table(name = "ballot")
 @NamedQuery(name = Ballot.OF_MEETING, query = "SELECT b FROM Ballot b WHERE b.meeting.id = :meetingId ORDER BY b.id")
 @NamedQuery(name = Ballot.EXPIRED, query = "SELECT b FROM Ballot b WHERE b.status = app.quorum.ballot.entity.BallotStatus.OPEN AND b.closesAt IS NOT NULL AND b.closesAt <= :now")
+@NamedQuery(name = Ballot.OTHER_MEETINGS, query = "SELECT b FROM Ballot b WHERE b.meeting.id <> :meetingId ORDER BY b.meeting.startsAt DESC, b.id DESC")
 @NamedQuery(name = Ballot.OPEN_IN_MEETING, query = "SELECT COUNT(b) FROM Ballot b WHERE b.meeting.id = :meetingId AND b.status = app.quorum.ballot.entity.BallotStatus.OPEN")
 public class Ballot {
 
     public static final String OF_MEETING = "Ballot.ofMeeting";
     public static final String OPEN_IN_MEETING = "Ballot.openInMeeting";
     public static final String EXPIRED = "Ballot.expired";
+    public static final String OTHER_MEETINGS = "Ballot.otherMeetings";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -169,6 +171,66 @@ public class Ballot {
         this.majorityBase = rule.base();
         this.abstentionsInBase = rule.abstentionsInBase();
         this.percentage = rule.percentage();
+    }
+
+    /**
+     * Changes the definition of a ballot still in preparation. The options are matched by code (YES / NO / ABSTAIN,
+     * or C1, C2, … by position), so an unchanged position keeps its option and its id.
+     *
+     * @param optionLabels the three answers' labels in {@link ApprovalChoice} order, or the candidates in ballot order
+     * @throws IllegalStateException if the ballot is no longer in preparation
+     */
+    public void redefine(AgendaItem newItem, String newQuestion, BallotKind newKind, VotingRule rule, Secrecy newSecrecy,
+            boolean newQuorumRequired, List<String> optionLabels, int newSeats, int newMinChoices, boolean newBlankAllowed) {
+        if (status != BallotStatus.DRAFT) {
+            throw new IllegalStateException("only a ballot in preparation changes, this one is " + status);
+        }
+        item = newItem;
+        question = newQuestion;
+        kind = newKind;
+        secrecy = newSecrecy;
+        majorityRule = rule.rule();
+        majorityBase = rule.base();
+        abstentionsInBase = rule.abstentionsInBase();
+        percentage = rule.percentage();
+        quorumRequired = newQuorumRequired;
+        seats = newKind == BallotKind.APPROVAL ? 1 : newSeats;
+        minChoices = newKind == BallotKind.APPROVAL ? 1 : newMinChoices;
+        blankAllowed = newKind == BallotKind.ELECTION && newBlankAllowed;
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < optionLabels.size(); i++) {
+            codes.add(newKind == BallotKind.APPROVAL ? ApprovalChoice.values()[i].name() : "C" + (i + 1));
+        }
+        options.removeIf(option -> !codes.contains(option.getCode()));
+        for (int i = 0; i < codes.size(); i++) {
+            String code = codes.get(i);
+            BallotOption existing = options.stream().filter(option -> option.getCode().equals(code)).findFirst().orElse(null);
+            if (existing == null) {
+                options.add(new BallotOption(this, i + 1, code, optionLabels.get(i)));
+            } else {
+                existing.setLabel(optionLabels.get(i));
+                existing.setSortOrder(i + 1);
+            }
+        }
+        options.sort(java.util.Comparator.comparingInt(BallotOption::getSortOrder));
+    }
+
+    /** A new ballot in preparation with this one's definition, on another meeting's item (a meeting's copy). */
+    public Ballot copyFor(Meeting otherMeeting, AgendaItem otherItem) {
+        Ballot copy = new Ballot(otherMeeting, otherItem, question, kind, votingRule(), secrecy);
+        copy.quorumRequired = quorumRequired;
+        copy.seats = seats;
+        copy.minChoices = minChoices;
+        copy.blankAllowed = blankAllowed;
+        for (BallotOption option : options) {
+            copy.options.add(new BallotOption(copy, option.getSortOrder(), option.getCode(), option.getLabel()));
+        }
+        return copy;
+    }
+
+    /** The version the optimistic lock checks: an edit made from an older version was made on stale data. */
+    public long getVersion() {
+        return version;
     }
 
     public VotingRule votingRule() {

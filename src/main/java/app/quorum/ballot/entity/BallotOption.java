@@ -51,6 +51,10 @@ public class BallotOption {
         return code;
     }
 
+    void setSortOrder(int sortOrder) {
+        this.sortOrder = sortOrder;
+    }
+
     public String getLabel() {
         return label;
     }

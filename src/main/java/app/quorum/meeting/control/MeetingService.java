@@ -34,6 +34,9 @@ public class MeetingService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    Event<MeetingCopied> copied;
+
     @RolesAllowed({"ADMIN", "SECRETARY", "CHAIR"})
     public List<Meeting> meetings() {
         return em.createNamedQuery(Meeting.ALL, Meeting.class).getResultList();
@@ -90,7 +93,10 @@ public class MeetingService {
         return meeting;
     }
 
-    /** A new meeting in preparation, one month later, with the same details, agenda and roster (no attendance). */
+    /**
+     * A new meeting in preparation, one month later, with the same details, agenda and roster (no attendance); the
+     * features listening to {@link MeetingCopied} copy theirs (the ballots' definitions, in preparation).
+     */
     public Meeting copy(long id) {
         Meeting original = find(id);
         Meeting copy = original.copyForNextMonth();
@@ -100,6 +106,7 @@ public class MeetingService {
             em.persist(participant.copyFor(copy));
         }
         em.flush();
+        copied.fire(new MeetingCopied(id, copy.getId()));
         audit.record("meeting.copy", "meeting", copy.getId(), copy.getId(), "copy of " + id);
         return copy;
     }

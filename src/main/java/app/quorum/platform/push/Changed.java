@@ -9,7 +9,7 @@ public record Changed(long meetingId, What what) {
     public enum What {
         /** attendance, and with it the quorum */
         ATTENDANCE,
-        /** the current agenda item, the meeting's status, or a ballot opened, closed or cancelled */
+        /** the current agenda item, the meeting's status, or a ballot prepared, changed, deleted, opened, closed or cancelled */
         PROCEEDINGS,
         /** someone voted: turnout only, never a choice */
         TURNOUT

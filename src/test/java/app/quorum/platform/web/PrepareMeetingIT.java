@@ -301,7 +301,7 @@ class PrepareMeetingIT {
         assertQuorum(secretary, "attendance", false, 0);
         assertEquals(PEOPLE.size(), secretary.findElements(By.cssSelector(".q-people-list > li")).size());
         assertEquals(VOTING_MEMBERS, votingRows(secretary).size());
-        assertEquals(List.of("Thông tin", "Chương trình", "Đại biểu", "Điểm danh", "Trang công khai"), tabs(secretary),
+        assertEquals(List.of("Thông tin", "Chương trình", "Đại biểu", "Biểu quyết", "Điểm danh", "Trang công khai"), tabs(secretary),
                 "the secretary's tabs: only pages the secretary may open");
         markPage(secretary);
         screenshot(secretary, "attendance-before");
@@ -310,10 +310,7 @@ class PrepareMeetingIT {
         checkIn(secretary, "Y Kông");
         assertQuorum(secretary, "attendance", false, 0);
         for (int present = 1; present <= REQUIRED; present++) {
-            WebElement next = votingRows(secretary).stream()
-                    .filter(row -> !row.getAttribute("class").contains("q-person-present"))
-                    .findFirst().orElseThrow();
-            checkIn(secretary, next.findElement(By.tagName("strong")).getText());
+            checkIn(secretary, votingName(secretary, false));
             boolean reached = present >= REQUIRED;
             assertQuorum(secretary, "attendance", reached, present);
             awaitQuorum(chair, "chair", reached, present);
@@ -343,11 +340,8 @@ class PrepareMeetingIT {
 
         switchLanguage(chair, "en");
         markPage(chair);
-        WebElement leaving = votingRows(secretary).stream()
-                .filter(row -> row.getAttribute("class").contains("q-person-present"))
-                .findFirst().orElseThrow();
-        String name = leaving.findElement(By.tagName("strong")).getText();
-        leaving.findElement(By.cssSelector("button.q-toggle")).click();
+        String name = votingName(secretary, true);
+        toggle(secretary, name);
         wait(secretary).until(d -> messages(d).contains(name));
         assertEquals("Check-in undone: " + name + ".", messages(secretary));
         assertQuorum(secretary, "attendance", false, REQUIRED - 1);
@@ -446,12 +440,30 @@ class PrepareMeetingIT {
     }
 
     private void checkIn(WebDriver driver, String name) {
-        WebElement row = driver.findElements(By.cssSelector(".q-people-list > li")).stream()
-                .filter(li -> li.findElement(By.tagName("strong")).getText().equals(name))
-                .findFirst().orElseThrow(() -> new AssertionError("no " + name + " on the attendance page"));
-        row.findElement(By.cssSelector("button.q-toggle")).click();
+        toggle(driver, name);
         wait(driver).until(d -> d.findElements(By.cssSelector(".q-people-list > li.q-person-present strong")).stream()
                 .anyMatch(strong -> strong.getText().equals(name)));
+    }
+
+    /**
+     * Clicks the check-in button of the person named. The list re-renders twice after each check-in (the answer to
+     * the click, then the push that follows the commit), so the row is looked up again if it went stale meanwhile.
+     */
+    private static void toggle(WebDriver driver, String name) {
+        wait(driver).until(d -> {
+            WebElement row = d.findElements(By.cssSelector(".q-people-list > li")).stream()
+                    .filter(li -> li.findElement(By.tagName("strong")).getText().equals(name))
+                    .findFirst().orElseThrow(() -> new AssertionError("no " + name + " on the attendance page"));
+            row.findElement(By.cssSelector("button.q-toggle")).click();
+            return true;
+        });
+    }
+
+    /** The name of the first voting member checked in (or not), read again if the list re-rendered meanwhile. */
+    private static String votingName(WebDriver driver, boolean present) {
+        return wait(driver).until(d -> votingRows(d).stream()
+                .filter(row -> row.getAttribute("class").contains("q-person-present") == present)
+                .findFirst().map(row -> row.findElement(By.tagName("strong")).getText()).orElse(null));
     }
 
     /** Asserts the indicator now: red or green, and the count of present voting members. */
