@@ -120,7 +120,7 @@ class BallotFlowIT {
         for (WebDriver tablet : tablets) {
             tablet.findElement(By.cssSelector(".q-vote-YES")).click();
             until(tablet).until(ExpectedConditions.textToBePresentInElementLocated(By.id("delegate:vote"), "Bạn chọn: Đồng ý"));
-            tablet.findElement(By.id("delegate:confirmVote")).click();
+            tablet.findElement(By.id("vote-confirm")).click();
             until(tablet).until(ExpectedConditions.textToBePresentInElementLocated(By.id("delegate:vote"), "Phiếu của bạn đã được ghi nhận"));
         }
         screenshot(tablets.get(0), "ballot-3-delegate-recorded");
