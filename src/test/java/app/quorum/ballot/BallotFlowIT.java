@@ -12,7 +12,10 @@ import app.quorum.testing.Browsers;
 import app.quorum.testing.TestEnvironment;
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,6 +28,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
@@ -43,7 +47,11 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -124,7 +132,7 @@ class BallotFlowIT {
         for (WebDriver tablet : tablets) {
             tablet.findElement(By.cssSelector(".q-vote-YES")).click();
             until(tablet).until(ExpectedConditions.textToBePresentInElementLocated(By.id("delegate:vote"), "Bạn chọn: Đồng ý"));
-            tablet.findElement(By.id("delegate:confirmVote")).click();
+            tablet.findElement(By.id("vote-confirm")).click();
             until(tablet).until(ExpectedConditions.textToBePresentInElementLocated(By.id("delegate:vote"), "Phiếu của bạn đã được ghi nhận"));
         }
         screenshot(tablets.get(0), "ballot-3-delegate-recorded");
@@ -426,6 +434,554 @@ class BallotFlowIT {
         }
     }
 
+    // ---------------------------------------------------------------- the tablet on flaky Wi-Fi
+
+    /**
+     * A tablet loses its connection: while waiting (a ballot opens meanwhile, without a push: the page shows it as
+     * soon as the connection is back) and again while the delegate confirms. It shows the reconnecting state, keeps
+     * the confirmed vote and sends it when the connection is back: recorded once, with the receipt, which a reload
+     * still shows.
+     */
+    @Test
+    void aTabletThatLosesItsConnectionWhileConfirmingVotesOnceWhenItIsBack() throws Exception {
+        List<String> codes = new ArrayList<>();
+        long meetingId = meetingWithThreeVoters(codes);
+        WebDriver tablet = tablet(codes.get(0), "vi");
+        assertEquals("waiting", view(tablet));
+        screenshot(tablet, "tablet-vi-01-waiting");
+
+        network(tablet, true, 0);
+        until(tablet).until(d -> connectionLost(d));
+        assertEquals("Mất kết nối — đang kết nối lại…", tablet.findElement(By.id("vote-connection")).getText());
+        screenshot(tablet, "tablet-vi-02-offline-waiting");
+        long ballotId = openBallot(meetingId, "APPROVAL", "SECRET", "Đề nghị xét công nhận xã Đắk Gằn đạt chuẩn nông thôn mới năm 2023",
+                List.of(), 1, 1, false); // opened while the tablet is away: no push reaches it
+        Thread.sleep(1500);
+        assertEquals("waiting", view(tablet), "offline, the tablet cannot know yet");
+        network(tablet, false, 0);
+        new WebDriverWait(tablet, Duration.ofSeconds(8)).until(d -> "open".equals(view(d)) && !connectionLost(d));
+        assertEquals("Đang biểu quyết — mời bạn bỏ phiếu", chip(tablet));
+        assertFitsOnScreen(tablet, ".q-vote-ABSTAIN");
+        screenshot(tablet, "tablet-vi-03-open");
+
+        tablet.findElement(By.cssSelector(".q-vote-NO")).click();
+        until(tablet).until(ExpectedConditions.textToBePresentInElementLocated(By.id("vote-confirm-text"), "Bạn chọn: Không đồng ý — Xác nhận?"));
+        assertFitsOnScreen(tablet, "#vote-confirm");
+        screenshot(tablet, "tablet-vi-04-confirm");
+
+        network(tablet, true, 0); // the Wi-Fi drops while the delegate reads the confirmation
+        until(tablet).until(d -> connectionLost(d));
+        assertEquals("confirm", step(tablet), "the confirmation stays");
+        screenshot(tablet, "tablet-vi-05-offline-confirming");
+        tablet.findElement(By.id("vote-confirm")).click();
+        until(tablet).until(d -> "Chưa gửi được — đang thử lại".equals(chip(d)));
+        assertTrue(tablet.findElement(By.id("vote-box")).getText().contains("phiếu của bạn chưa được ghi nhận"),
+                () -> tablet.findElement(By.id("vote-box")).getText());
+        Thread.sleep(3000); // a few retries go nowhere
+        assertEquals(List.of(0L, 0L), rows(ballotId), "nothing arrived while offline");
+        screenshot(tablet, "tablet-vi-06-retrying");
+
+        network(tablet, false, 0);
+        until(tablet).until(d -> !receipt(d).isEmpty() && "voted".equals(view(d)));
+        String receipt = receipt(tablet);
+        assertFalse(connectionLost(tablet));
+        assertTrue(tablet.findElement(By.id("vote-box")).getText().contains("Phiếu của bạn đã được ghi nhận"));
+        screenshot(tablet, "tablet-vi-07-recorded");
+        assertEquals(List.of(1L, 1L), rows(ballotId), "recorded exactly once");
+        assertEquals(List.of(receipt), receipts(ballotId), "the receipt shown is the paper's in the box");
+
+        tablet.navigate().refresh();
+        until(tablet).until(d -> !receipt(d).isEmpty());
+        assertEquals(receipt, receipt(tablet), "a reload shows the receipt kept on the device");
+        assertEquals(List.of(1L, 1L), rows(ballotId));
+        tablet.quit();
+    }
+
+    /** Voting with the keyboard alone (Tab, Enter, Space), in English: real buttons with a visible focus. */
+    @Test
+    void aDelegateVotesWithTheKeyboardAlone() throws Exception {
+        List<String> codes = new ArrayList<>();
+        long meetingId = meetingWithThreeVoters(codes);
+        long ballotId = openBallot(meetingId, "APPROVAL", "SECRET", "Đề nghị xét công nhận xã Đắk Gằn đạt chuẩn nông thôn mới năm 2023",
+                List.of(), 1, 1, false);
+        WebDriver tablet = tablet(codes.get(1), "en");
+        assertEquals("Ballot open — please vote", chip(tablet));
+        assertEquals("vote-question", active(tablet).getAttribute("id"), "an open ballot starts the keyboard at its question");
+        screenshot(tablet, "tablet-en-03-open");
+
+        Actions keys = new Actions(tablet);
+        keys.sendKeys(Keys.TAB).perform();
+        assertEquals("Đồng ý", active(tablet).getText(), "Tab reaches the first choice (the ballot's own words)");
+        assertTrue(visibleFocus(tablet), "the focused choice shows its focus");
+        keys.sendKeys(Keys.TAB).perform();
+        assertEquals("Không đồng ý", active(tablet).getText());
+        keys.sendKeys(Keys.ENTER).perform();
+        until(tablet).until(d -> "confirm".equals(step(d)));
+        assertEquals("You chose: Không đồng ý — Confirm?", tablet.findElement(By.id("vote-confirm-text")).getText());
+        assertEquals("Check your choice", chip(tablet));
+        keys.sendKeys(Keys.TAB).perform();
+        assertEquals("vote-confirm", active(tablet).getAttribute("id"), "Tab goes on to Confirm");
+        assertTrue(visibleFocus(tablet), "the focused Confirm shows its focus");
+        screenshot(tablet, "tablet-en-04-confirm-keyboard");
+        keys.sendKeys(Keys.SPACE).perform();
+        until(tablet).until(d -> !receipt(d).isEmpty());
+        assertEquals("Vote recorded", chip(tablet));
+        assertTrue(tablet.findElement(By.id("vote-box")).getText().contains("Your vote is recorded"));
+        assertEquals(List.of(receipt(tablet)), receipts(ballotId));
+        until(tablet).until(d -> "voted".equals(view(d)));
+        screenshot(tablet, "tablet-en-07-recorded");
+        assertEquals("Vote recorded", chip(tablet));
+        tablet.quit();
+    }
+
+    /**
+     * An election of 2 among 4 on tablets, as an open (roll-call) ballot so the papers can be read: the delegate sees
+     * that name and choice will be published, picks with toggle buttons and a live counter, cannot go on with too
+     * many or too few, confirms the listed names; another casts a blank ballot.
+     */
+    @Test
+    void anElectionIsVotedOnATablet() throws Exception {
+        List<String> codes = new ArrayList<>();
+        long meetingId = meetingWithThreeVoters(codes);
+        List<String> candidates = List.of("Ngô Thị Hương", "Hoàng Minh Tuấn", "Võ Thị Lan", "Đặng Quốc Bảo");
+        long ballotId = openBallot(meetingId, "ELECTION", "OPEN", "Bầu Tổ thư ký hội nghị (chọn 2 trong 4)", candidates, 2, 2, true);
+        List<Long> optionIds = optionIds(ballotId);
+
+        WebDriver tablet = tablet(codes.get(0), "vi");
+        String box = tablet.findElement(By.id("vote-box")).getText();
+        assertTrue(box.contains("Biểu quyết công khai: họ tên và lựa chọn của bạn sẽ được công bố"), box);
+        assertTrue(box.contains("Chọn đúng 2 người trong danh sách."), box);
+        assertEquals("Đã chọn 0/2", counter(tablet));
+        assertEquals("true", tablet.findElement(By.id("vote-next")).getAttribute("aria-disabled"));
+        List<WebElement> toggles = tablet.findElements(By.cssSelector(".q-vote-candidate"));
+        assertEquals(candidates, toggles.stream().map(WebElement::getText).toList());
+        for (WebElement toggle : toggles) {
+            assertTrue(toggle.getSize().getHeight() >= 44 && toggle.getSize().getWidth() >= 44, "a touch target of 44 px at least");
+        }
+        toggles.get(0).click();
+        assertEquals("Đã chọn 1/2", counter(tablet));
+        tablet.findElement(By.id("vote-next")).click();
+        assertEquals("choose", step(tablet), "one of two: cannot go on");
+        assertEquals("Hãy chọn ít nhất 2 người.", tablet.findElement(By.id("vote-range-note")).getText());
+        toggles.get(2).click();
+        assertEquals("Đã chọn 2/2", counter(tablet));
+        toggles.get(3).click();
+        assertEquals("Đã chọn 2/2", counter(tablet), "a third is refused");
+        assertEquals("false", toggles.get(3).getAttribute("aria-pressed"));
+        assertEquals("Chỉ được chọn tối đa 2 người: hãy bỏ chọn một người trước.", tablet.findElement(By.id("vote-range-note")).getText());
+        assertEquals(List.of("true", "false", "true", "false"), toggles.stream().map(t -> t.getAttribute("aria-pressed")).toList());
+        assertFitsOnScreen(tablet, "#vote-next");
+        screenshot(tablet, "tablet-vi-10-election");
+        tablet.findElement(By.id("vote-next")).click();
+        until(tablet).until(d -> "confirm".equals(step(d)));
+        assertEquals("Bạn chọn 2 người sau — Xác nhận?", tablet.findElement(By.id("vote-confirm-text")).getText());
+        assertEquals(List.of("Ngô Thị Hương", "Võ Thị Lan"),
+                tablet.findElements(By.cssSelector("#vote-chosen-list li")).stream().map(WebElement::getText).toList());
+        assertFitsOnScreen(tablet, "#vote-confirm");
+        screenshot(tablet, "tablet-vi-11-election-confirm");
+        tablet.findElement(By.id("vote-confirm")).click();
+        until(tablet).until(d -> !receipt(d).isEmpty());
+        screenshot(tablet, "tablet-vi-12-election-recorded");
+
+        WebDriver blank = tablet(codes.get(1), "en");
+        assertTrue(blank.findElement(By.id("vote-box")).getText().contains("Open (roll-call) vote"));
+        screenshot(blank, "tablet-en-10-election");
+        blank.findElement(By.id("vote-blank")).click();
+        until(blank).until(d -> "confirm".equals(step(d)));
+        assertEquals("You cast a blank ballot (nobody chosen) — Confirm?", blank.findElement(By.id("vote-confirm-text")).getText());
+        screenshot(blank, "tablet-en-11-election-blank-confirm");
+        blank.findElement(By.id("vote-confirm")).click();
+        until(blank).until(d -> !receipt(d).isEmpty());
+
+        Map<String, String> papers = new TreeMap<>();
+        try (Connection db = database(); PreparedStatement query = db.prepareStatement("SELECT id, choice FROM cast_vote WHERE ballot_id = ?")) {
+            query.setLong(1, ballotId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    papers.put(Receipts.of(rows.getBytes(1)), rows.getString(2));
+                }
+            }
+        }
+        assertEquals(Map.of(receipt(tablet), optionIds.get(0) + "," + optionIds.get(2), receipt(blank), "-"), papers);
+        tablet.quit();
+        blank.quit();
+    }
+
+    /**
+     * Every face of the tablet, in Vietnamese and English, screenshot at 768×1024: waiting, open, confirming, sending,
+     * retrying, recorded, refused, closed, published, cancelled, not checked in, no vote, connection lost. Each looks
+     * different: its own words, and its own colour on the ballot's edge.
+     */
+    @Test
+    void everyStateOfTheTabletLooksDifferent() throws Exception {
+        for (String lang : List.of("vi", "en")) {
+            Map<String, String> colours = new LinkedHashMap<>();
+            Map<String, String> words = new LinkedHashMap<>();
+            List<String> codes = new ArrayList<>();
+            long meetingId = meetingWithThreeVoters(codes);
+            WebDriver tablet = tablet(codes.get(0), lang);
+            look(tablet, lang, "waiting", colours, words);
+            openBallot(meetingId, "APPROVAL", "SECRET", "Đề nghị xét công nhận xã Đắk Gằn đạt chuẩn nông thôn mới năm 2023", List.of(), 1, 1, false);
+            ((JavascriptExecutor) tablet).executeScript("refreshDelegate()");
+            until(tablet).until(d -> "open".equals(view(d)));
+            look(tablet, lang, "open", colours, words);
+            tablet.findElement(By.cssSelector(".q-vote-YES")).click();
+            look(tablet, lang, "confirm", colours, words);
+            network(tablet, false, 2500); // slow: the answer takes seconds
+            tablet.findElement(By.id("vote-confirm")).click();
+            until(tablet).until(d -> "sending".equals(step(d)));
+            look(tablet, lang, "sending", colours, words);
+            until(tablet).until(d -> !receipt(d).isEmpty() && "voted".equals(view(d)));
+            look(tablet, lang, "recorded", colours, words);
+            tablet.quit();
+
+            WebDriver retrying = tablet(codes.get(2), lang);
+            retrying.findElement(By.cssSelector(".q-vote-NO")).click();
+            network(retrying, true, 0);
+            retrying.findElement(By.id("vote-confirm")).click();
+            until(retrying).until(d -> connectionLost(d) && d.findElement(By.id("vote-box")).getAttribute("class").contains("q-vote-retrying"));
+            look(retrying, lang, "retrying", colours, words);
+            network(retrying, false, 0);
+            until(retrying).until(d -> !receipt(d).isEmpty() && "voted".equals(view(d)));
+            retrying.quit();
+
+            WebDriver refused = tablet(codes.get(1), lang); // a forged choice: the server's refusal, translated
+            ((JavascriptExecutor) refused).executeScript("document.querySelector('.q-vote-YES').dataset.choice = 'MAYBE'");
+            refused.findElement(By.cssSelector(".q-vote-YES")).click();
+            refused.findElement(By.id("vote-confirm")).click();
+            until(refused).until(d -> "refused".equals(step(d)));
+            assertTrue(refused.findElement(By.id("vote-refusal")).getText()
+                    .equals("vi".equals(lang) ? "Lựa chọn không có trong phiếu." : "That choice is not on the ballot."));
+            look(refused, lang, "refused", colours, words);
+            refused.quit();
+
+            for (String status : List.of("CLOSED", "PUBLISHED", "CANCELLED")) {
+                List<String> more = new ArrayList<>();
+                long meeting = meetingWithThreeVoters(more);
+                long ballot = openBallot(meeting, "APPROVAL", "SECRET", "Đề nghị xét công nhận xã Đắk Gằn đạt chuẩn nông thôn mới năm 2023",
+                        List.of(), 1, 1, false);
+                setStatus(ballot, status);
+                WebDriver closed = tablet(more.get(0), lang);
+                look(closed, lang, status.toLowerCase(java.util.Locale.ROOT), colours, words);
+                closed.quit();
+            }
+            List<String> absentCodes = new ArrayList<>();
+            long absentMeeting = meetingWithThreeVoters(absentCodes);
+            try (Connection db = database(); Statement update = db.createStatement()) {
+                update.executeUpdate("UPDATE meeting SET check_in_on_sign_in = FALSE WHERE id = " + absentMeeting);
+                update.executeUpdate("UPDATE participant SET checked_in_at = NULL WHERE meeting_id = " + absentMeeting);
+            }
+            openBallot(absentMeeting, "APPROVAL", "SECRET", "Đề nghị xét công nhận xã Đắk Gằn đạt chuẩn nông thôn mới năm 2023",
+                    List.of(), 1, 1, false);
+            WebDriver absent = tablet(absentCodes.get(0), lang);
+            look(absent, lang, "absent", colours, words);
+            network(absent, true, 0);
+            until(absent).until(d -> connectionLost(d));
+            screenshot(absent, "tablet-" + lang + "-offline");
+            assertTrue(absent.findElement(By.id("vote-connection")).isDisplayed());
+            absent.quit();
+
+            assertEquals(colours.size(), new java.util.HashSet<>(colours.values()).size(), "one colour per state: " + colours);
+            assertEquals(words.size(), new java.util.HashSet<>(words.values()).size(), "one label per state: " + words);
+        }
+    }
+
+    /** Screenshots the tablet in a state and notes its edge colour and its label. */
+    void look(WebDriver tablet, String lang, String state, Map<String, String> colours, Map<String, String> words) throws IOException {
+        WebElement box = tablet.findElement(By.id("vote-box"));
+        colours.put(state, box.getCssValue("border-top-color"));
+        words.put(state, chip(tablet));
+        screenshot(tablet, "tablet-" + lang + "-state-" + state);
+    }
+
+    WebDriver tablet(String code, String lang) throws IOException {
+        WebDriver tablet = browser(768, 1024);
+        if ("en".equals(lang)) {
+            tablet.get(app("?lang=en"));
+        }
+        tablet.get(app("sign-in.xhtml?code=" + code));
+        tablet.findElement(By.id("delegate:signInDelegate")).click();
+        until(tablet).until(ExpectedConditions.presenceOfElementLocated(By.id("vote-box")));
+        until(tablet).until(d -> ((JavascriptExecutor) d).executeScript("return document.readyState").equals("complete"));
+        return tablet;
+    }
+
+    /** Chromium's network emulation: offline, or online with a delay on every request. */
+    static void network(WebDriver tablet, boolean offline, int latencyMillis) {
+        ChromeDriver chromium = (ChromeDriver) tablet;
+        chromium.executeCdpCommand("Network.enable", Map.of());
+        chromium.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", offline, "latency", latencyMillis,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+
+    static String view(WebDriver tablet) {
+        return tablet.findElement(By.id("vote-box")).getAttribute("data-view");
+    }
+
+    static String step(WebDriver tablet) {
+        return tablet.findElement(By.id("vote-box")).getAttribute("data-step");
+    }
+
+    static String chip(WebDriver tablet) {
+        return tablet.findElement(By.id("vote-chip-text")).getText();
+    }
+
+    static String counter(WebDriver tablet) {
+        return tablet.findElement(By.id("vote-counter")).getText();
+    }
+
+    static String receipt(WebDriver tablet) {
+        List<WebElement> code = tablet.findElements(By.cssSelector("#vote-receipt code"));
+        return code.isEmpty() ? "" : code.get(0).getText();
+    }
+
+    static boolean connectionLost(WebDriver tablet) {
+        return tablet.findElement(By.id("vote-connection")).isDisplayed();
+    }
+
+    static WebElement active(WebDriver tablet) {
+        return tablet.switchTo().activeElement();
+    }
+
+    /** Whether the focused element draws a focus ring (an outline of some width). */
+    static boolean visibleFocus(WebDriver tablet) {
+        WebElement focused = active(tablet);
+        return !"none".equals(focused.getCssValue("outline-style")) && !focused.getCssValue("outline-width").startsWith("0");
+    }
+
+    /** The element is on the first screen of a 768×1024 tablet: nothing to scroll to reach it. */
+    static void assertFitsOnScreen(WebDriver tablet, String css) {
+        Number bottom = (Number) ((JavascriptExecutor) tablet).executeScript(
+                "return document.querySelector(arguments[0]).getBoundingClientRect().bottom + window.scrollY", css);
+        Number height = (Number) ((JavascriptExecutor) tablet).executeScript("return window.innerHeight");
+        assertTrue(bottom.doubleValue() <= height.doubleValue(), css + " ends at " + bottom + " px, below the screen's " + height + " px");
+    }
+
+    /** The receipts of a ballot's papers. */
+    static List<String> receipts(long ballotId) throws Exception {
+        List<String> receipts = new ArrayList<>();
+        try (Connection db = database(); PreparedStatement query = db.prepareStatement("SELECT id FROM cast_vote WHERE ballot_id = ?")) {
+            query.setLong(1, ballotId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    receipts.add(Receipts.of(rows.getBytes(1)));
+                }
+            }
+        }
+        return receipts;
+    }
+
+    /** Before any page has read the ballot (the server caches what it reads). */
+    static void setStatus(long ballotId, String status) throws Exception {
+        try (Connection db = database(); PreparedStatement update = db.prepareStatement(
+                "UPDATE ballot SET status = ?, closed_at = CURRENT_TIMESTAMP(3), cancel_reason = ? WHERE id = ?")) {
+            update.setString(1, status);
+            update.setString(2, "CANCELLED".equals(status) ? "Nhầm nội dung phiếu" : null);
+            update.setLong(3, ballotId);
+            update.executeUpdate();
+        }
+    }
+
+    // ---------------------------------------------------------------- the casting API over HTTP
+
+    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newBuilder()
+            .followRedirects(java.net.http.HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+
+    /**
+     * The tablet's API as a device on flaky Wi-Fi uses it: a paper sent twice (and five times at once) is one vote with
+     * one receipt; a forged choice, a second paper, a stranger without a session and a form post are refused and
+     * store nothing; the participation lookup tells the device what happened.
+     */
+    @Test
+    void theCastingApiCountsARetriedPaperOnceAndRefusesTheRest() throws Exception {
+        List<String> codes = new ArrayList<>();
+        long meetingId = meetingWithThreeVoters(codes);
+        long ballotId = openBallot(meetingId, "APPROVAL", "SECRET", "Đề nghị xét công nhận xã Đắk Gằn đạt chuẩn nông thôn mới năm 2023",
+                List.of(), 1, 1, false);
+        List<String> sessions = new ArrayList<>();
+        for (String code : codes) {
+            sessions.add(signInDelegate(code));
+        }
+
+        String paper = paper();
+        var first = put(sessions.get(0), ballotId, paper, "application/json", "{\"choice\": \"YES\"}");
+        assertEquals(200, first.statusCode(), first::body);
+        assertEquals("no-store", first.headers().firstValue("Cache-Control").orElse(null));
+        assertTrue(first.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), first.headers()::toString);
+        String receipt = jsonString(first.body(), "receipt");
+        assertEquals(Receipts.of(java.util.HexFormat.of().parseHex(paper)), receipt);
+        assertTrue(first.body().contains("\"recorded\":true") && first.body().contains("\"ballotId\":" + ballotId), first.body());
+        var again = put(sessions.get(0), ballotId, paper, "application/json", "{\"choice\": \"YES\"}");
+        assertEquals(200, again.statusCode(), again::body);
+        assertEquals(receipt, jsonString(again.body(), "receipt"), "the same paper again: the same receipt");
+        assertEquals(List.of(1L, 1L), rows(ballotId), "participations and papers after a retried paper");
+
+        var second = put(sessions.get(0), ballotId, paper(), "application/json", "{\"choice\": \"NO\"}");
+        assertEquals(409, second.statusCode(), second::body);
+        assertEquals("ballot.alreadyVoted", jsonString(second.body(), "error"));
+        assertEquals("Phiếu của bạn đã được ghi nhận trước đó; mỗi người chỉ bỏ một phiếu.", jsonString(second.body(), "message"));
+
+        var lookup = get(sessions.get(0), "api/delegate/ballots/" + ballotId + "/participation?paper=" + paper);
+        assertEquals(200, lookup.statusCode(), lookup::body);
+        assertEquals("no-store", lookup.headers().firstValue("Cache-Control").orElse(null));
+        assertTrue(lookup.body().contains("\"voted\":true"), lookup.body());
+        assertEquals(receipt, jsonString(lookup.body(), "receipt"));
+        var lookupOther = get(sessions.get(0), "api/delegate/ballots/" + ballotId + "/participation?paper=" + paper());
+        assertTrue(lookupOther.body().contains("\"voted\":true") && lookupOther.body().contains("\"receipt\":null"), lookupOther.body());
+        var notYet = get(sessions.get(1), "api/delegate/ballots/" + ballotId + "/participation?paper=" + paper);
+        assertTrue(notYet.body().contains("\"voted\":false") && notYet.body().contains("\"receipt\":null"),
+                "another delegate asking with this paper learns nothing: " + notYet.body());
+
+        List<String> forged = List.of("{\"choice\": \"MAYBE\"}", "{\"choice\": \"YES,NO\"}", "{}", "{\"choice\": 1}");
+        for (String body : forged) {
+            var refused = put(sessions.get(1), ballotId, paper(), "application/json", body);
+            assertEquals(409, refused.statusCode(), body + " → " + refused.body());
+            assertEquals("ballot.choiceInvalid", jsonString(refused.body(), "error"), body);
+            assertEquals("Lựa chọn không có trong phiếu.", jsonString(refused.body(), "message"));
+        }
+        var english = send(HttpRequest.newBuilder(URI.create(app("api/delegate/ballots/" + ballotId + "/papers/" + paper())))
+                .header("Cookie", sessions.get(1) + "; quorum-lang=en").header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"choice\": \"MAYBE\"}")).build());
+        assertEquals("That choice is not on the ballot.", jsonString(english.body(), "message"));
+        var badPaper = put(sessions.get(1), ballotId, "not-a-paper", "application/json", "{\"choice\": \"YES\"}");
+        assertEquals(409, badPaper.statusCode(), badPaper::body);
+        assertEquals("ballot.paperInvalid", jsonString(badPaper.body(), "error"));
+        for (String type : List.of("text/plain", "application/x-www-form-urlencoded")) {
+            var wrongType = put(sessions.get(1), ballotId, paper(), type, "{\"choice\": \"YES\"}");
+            assertEquals(415, wrongType.statusCode(), type + " → " + wrongType.body());
+        }
+        var anonymous = put(null, ballotId, paper(), "application/json", "{\"choice\": \"YES\"}");
+        assertTrue(anonymous.statusCode() >= 300, "a stranger's vote: " + anonymous.statusCode());
+        assertFalse(anonymous.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), anonymous.body());
+        var anonymousLookup = get(null, "api/delegate/ballots/" + ballotId + "/participation?paper=" + paper);
+        assertTrue(anonymousLookup.statusCode() >= 300 && !anonymousLookup.body().contains(receipt), anonymousLookup.body());
+        assertEquals(List.of(1L, 1L), rows(ballotId), "participations and papers after the refused requests");
+
+        // one paper sent five times at once (retries crossing on the way): one vote, the same receipt for each
+        String crossing = paper();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(5);
+        try {
+            List<java.util.concurrent.Future<HttpResponse<String>>> sends = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                sends.add(pool.submit(() -> put(sessions.get(2), ballotId, crossing, "application/json", "{\"choice\": \"ABSTAIN\"}")));
+            }
+            for (var send : sends) {
+                HttpResponse<String> answer = send.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertEquals(200, answer.statusCode(), answer::body);
+                assertEquals(Receipts.of(java.util.HexFormat.of().parseHex(crossing)), jsonString(answer.body(), "receipt"));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(List.of(2L, 2L), rows(ballotId), "participations and papers after five crossing sends of one paper");
+    }
+
+    /** Signs a delegate in with their card code in a browser and returns the session cookie, "JSESSIONID=…". */
+    String signInDelegate(String code) throws IOException {
+        WebDriver browser = browser(768, 1024);
+        browser.get(app("sign-in.xhtml?code=" + code));
+        browser.findElement(By.id("delegate:signInDelegate")).click();
+        until(browser).until(ExpectedConditions.urlContains("delegate/"));
+        org.openqa.selenium.Cookie session = browser.manage().getCookieNamed("JSESSIONID");
+        browser.manage().deleteCookieNamed("JSESSIONID"); // the API test holds the session now
+        return "JSESSIONID=" + session.getValue();
+    }
+
+    HttpResponse<String> put(String cookie, long ballotId, String paper, String type, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app("api/delegate/ballots/" + ballotId + "/papers/" + paper)))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", type).PUT(HttpRequest.BodyPublishers.ofString(body));
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return send(request.build());
+    }
+
+    HttpResponse<String> get(String cookie, String path) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app(path))).timeout(Duration.ofSeconds(30));
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return send(request.build());
+    }
+
+    static HttpResponse<String> send(HttpRequest request) throws Exception {
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** A string field of a flat JSON object (the API's answers are flat). */
+    static String jsonString(String json, String field) {
+        java.util.regex.Matcher value = java.util.regex.Pattern.compile("\"" + field + "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(json);
+        return value.find() ? value.group(1) : null;
+    }
+
+    static String paper() {
+        byte[] id = new byte[16];
+        new java.security.SecureRandom().nextBytes(id);
+        return java.util.HexFormat.of().formatHex(id);
+    }
+
+    /** The participations and the papers of a ballot. */
+    static List<Long> rows(long ballotId) throws Exception {
+        List<Long> counts = new ArrayList<>();
+        try (Connection db = database()) {
+            for (String table : List.of("participation", "cast_vote")) {
+                try (PreparedStatement query = db.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE ballot_id = ?")) {
+                    query.setLong(1, ballotId);
+                    try (ResultSet rows = query.executeQuery()) {
+                        rows.next();
+                        counts.add(rows.getLong(1));
+                    }
+                }
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * An open ballot of the meeting, written directly (the chair's console is tested above): an approval with the
+     * three answers, or an election among the candidates. Returns its id.
+     */
+    static long openBallot(long meetingId, String kind, String secrecy, String question, List<String> candidates, int seats,
+            int minChoices, boolean blankAllowed) throws Exception {
+        try (Connection db = database()) {
+            long ballotId;
+            try (PreparedStatement insert = db.prepareStatement("INSERT INTO ballot (meeting_id, question, kind, secrecy, majority_rule, "
+                    + "majority_base, seats, min_choices, blank_allowed, status, opened_at, voting_members, present, key_salt) "
+                    + "VALUES (?, ?, ?, ?, 'SIMPLE', 'VOTES_CAST', ?, ?, ?, 'OPEN', CURRENT_TIMESTAMP(3), 3, 3, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                insert.setLong(1, meetingId);
+                insert.setString(2, question);
+                insert.setString(3, kind);
+                insert.setString(4, secrecy);
+                insert.setInt(5, seats);
+                insert.setInt(6, minChoices);
+                insert.setBoolean(7, blankAllowed);
+                byte[] salt = new byte[16];
+                new java.security.SecureRandom().nextBytes(salt);
+                insert.setBytes(8, salt);
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    ballotId = keys.getLong(1);
+                }
+            }
+            List<String[]> options = "APPROVAL".equals(kind)
+                    ? List.of(new String[] {"YES", "Đồng ý"}, new String[] {"NO", "Không đồng ý"}, new String[] {"ABSTAIN", "Không biểu quyết"})
+                    : java.util.stream.IntStream.range(0, candidates.size()).mapToObj(i -> new String[] {"C" + (i + 1), candidates.get(i)}).toList();
+            for (int i = 0; i < options.size(); i++) {
+                try (PreparedStatement insert = db.prepareStatement(
+                        "INSERT INTO ballot_option (ballot_id, sort_order, code, label) VALUES (?, ?, ?, ?)")) {
+                    insert.setLong(1, ballotId);
+                    insert.setInt(2, i + 1);
+                    insert.setString(3, options.get(i)[0]);
+                    insert.setString(4, options.get(i)[1]);
+                    insert.executeUpdate();
+                }
+            }
+            return ballotId;
+        }
+    }
+
     /** A meeting in session with three voting members, checked in, each holding a card. */
     static long meetingWithThreeVoters(List<String> codes) throws Exception {
         try (Connection db = database()) {
@@ -472,7 +1028,9 @@ class BallotFlowIT {
     }
 
     static WebDriverWait until(WebDriver browser) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class); // a live page re-renders its parts
+        return wait;
     }
 
     static WebDriver browser(int width, int height) throws IOException {

@@ -1,0 +1,48 @@
+package app.quorum.ballot.boundary;
+
+import app.quorum.ballot.control.TabletService;
+import app.quorum.ballot.control.TabletState;
+import app.quorum.identity.control.DelegateIdentityStore;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+
+/**
+ * {@code GET /api/delegate/tablet}: the tablet's light check, every few seconds and whenever the connection comes
+ * back: {@code {"signature": "…", "view": "open", "ballotId": n or null}}. The page re-renders only when the
+ * signature differs from the one it was rendered from, so a push missed while the Wi-Fi was down costs one small
+ * request, not a re-rendered page every time.
+ */
+@Path("delegate/tablet")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class TabletResource {
+
+    @Inject
+    TabletService tablet;
+
+    @Context
+    SecurityContext security;
+
+    @GET
+    public Response state() {
+        long participantId = DelegateIdentityStore.participantId(security.getUserPrincipal() == null ? null
+                : security.getUserPrincipal().getName()).orElseThrow(ForbiddenException::new);
+        TabletState state = tablet.state(participantId);
+        return Response.ok(new Tablet(state.signature(), state.view(), state.ballotId()))
+                .header("Cache-Control", CastingResource.NO_STORE).build();
+    }
+
+    /** What the tablet compares with the page it shows. */
+    @JsonbNillable
+    public record Tablet(String signature, String view, Long ballotId) {
+    }
+}

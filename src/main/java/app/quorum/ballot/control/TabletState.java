@@ -1,0 +1,44 @@
+package app.quorum.ballot.control;
+
+import app.quorum.ballot.entity.BallotStatus;
+import app.quorum.meeting.entity.MeetingStatus;
+
+/**
+ * What a delegate's tablet shows, in a few facts: the meeting and its current item, the ballot in view (the open
+ * one, else the last one that was opened) and its status, the delegate's right to vote, presence, and whether they
+ * have voted on it. Never what anyone chose.
+ *
+ * @param ballotId null when no ballot has been opened in the meeting
+ * @param ballotStatus null when no ballot has been opened
+ */
+public record TabletState(long meetingId, MeetingStatus meetingStatus, Long currentItemId, Long ballotId, BallotStatus ballotStatus,
+        boolean voting, boolean present, boolean voted) {
+
+    /**
+     * A short string that changes whenever what the tablet shows should change: the page carries the one it was
+     * rendered from, and the tablet's periodic check re-renders the page only when the server's differs.
+     */
+    public String signature() {
+        return String.join(":", "m" + meetingId, String.valueOf(meetingStatus), "i" + (currentItemId == null ? "-" : currentItemId),
+                "b" + (ballotId == null ? "-" : ballotId), String.valueOf(ballotStatus), voting ? "v" : "nv", present ? "p" : "np",
+                voted ? "voted" : "not-voted");
+    }
+
+    /**
+     * Which face of the ballot the tablet shows: {@code waiting} (no ballot), {@code open} (choose and confirm),
+     * {@code noVote} (no right to vote), {@code absent} (not checked in), {@code voted}, {@code closed},
+     * {@code published} or {@code cancelled}.
+     */
+    public String view() {
+        if (ballotStatus == null || ballotStatus == BallotStatus.DRAFT) {
+            return "waiting";
+        }
+        return switch (ballotStatus) {
+            case OPEN -> voted ? "voted" : !voting ? "noVote" : !present ? "absent" : "open";
+            case CLOSED -> "closed";
+            case PUBLISHED -> "published";
+            case CANCELLED -> "cancelled";
+            case DRAFT -> "waiting";
+        };
+    }
+}
