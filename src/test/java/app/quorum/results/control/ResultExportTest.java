@@ -119,6 +119,41 @@ class ResultExportTest {
         }
     }
 
+    /** Two seats among three candidates, relative majority of the papers cast, one blank paper counted in the base. */
+    static PublishedResult election() {
+        List<PublishedResult.Paper> papers = List.of(
+                new PublishedResult.Paper("1AAA-AAAA-AAAA-AAAA", "4,5", List.of("Nguyễn Văn An", "Trần Thị Bình")),
+                new PublishedResult.Paper("2AAA-AAAA-AAAA-AAAA", "4,6", List.of("Nguyễn Văn An", "+Lê Hoàng Cường")),
+                new PublishedResult.Paper("3AAA-AAAA-AAAA-AAAA", "-", List.of()));
+        return new PublishedResult(13, 1, null, null, "Bầu 2 thành viên Tổ giúp việc", BallotKind.ELECTION, Secrecy.SECRET,
+                MajorityRule.SIMPLE, MajorityBase.VOTES_CAST, true, null, 2,
+                List.of(new PublishedResult.Line("4", "Nguyễn Văn An", 2, new BigDecimal("66.7"), new BigDecimal("66.7"), true),
+                        new PublishedResult.Line("5", "Trần Thị Bình", 1, new BigDecimal("33.3"), new BigDecimal("33.3"), true),
+                        new PublishedResult.Line("6", "+Lê Hoàng Cường", 1, new BigDecimal("33.3"), new BigDecimal("33.3"), false)),
+                1, 3, 3, 1, Outcome.TIE, List.of("Nguyễn Văn An"), List.of("Trần Thị Bình", "+Lê Hoàng Cường"), 3, 5, 7,
+                "f".repeat(64), Instant.parse("2024-01-19T04:05:00Z"), Instant.parse("2024-01-19T04:15:00Z"), null, papers,
+                List.of(), List.of());
+    }
+
+    @Test
+    void anElectionHasAnElectedColumnItsBlankPapersTheTieAndAnUnpublishedResultSaysSo() throws IOException {
+        byte[] csv = write(election(), ResultExport.Table.RESULT, ResultExport.Format.CSV, Bundle.ENGLISH);
+        List<String> lines = List.of(new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8).split("\r\n"));
+        assertEquals("Choice,Choice code,Votes,Share of votes cast (%),Share of the base (%),Elected", lines.get(0));
+        assertEquals("Nguyễn Văn An,4,2,66.7,66.7,Yes", lines.get(1));
+        assertEquals("'+Lê Hoàng Cường,6,1,33.3,33.3,No", lines.get(3));
+        assertEquals("Blank papers,-,1", lines.get(4));
+        assertTrue(lines.contains("Outcome,A tie: the chair decides by the rules of procedure"), lines::toString);
+        assertTrue(lines.contains("Tied,Trần Thị Bình; +Lê Hoàng Cường"), "a list is not neutralised when it does not start so: " + lines);
+        assertTrue(lines.contains("Published,Not published"), lines::toString);
+        assertTrue(lines.contains("Rule,2 to elect; the candidates with the most votes are elected (at least 1 vote)."), lines::toString);
+
+        byte[] receipts = write(election(), ResultExport.Table.RECEIPTS, ResultExport.Format.CSV, Bundle.VIETNAMESE);
+        List<String> rows = List.of(new String(receipts, 3, receipts.length - 3, StandardCharsets.UTF_8).split("\r\n"));
+        assertEquals("1AAA-AAAA-AAAA-AAAA,\"4,5\",Nguyễn Văn An; Trần Thị Bình", rows.get(1));
+        assertEquals("3AAA-AAAA-AAAA-AAAA,-,(phiếu trắng)", rows.get(3), "a blank paper's code exactly as hashed: a lone - executes nothing");
+    }
+
     @Test
     void fileNamesAreAscii() {
         assertEquals("ket-qua-bieu-quyet-12.csv", ResultExport.fileName(dakGan("Đồng ý"), ResultExport.Table.RESULT, ResultExport.Format.CSV, Bundle.VIETNAMESE));
