@@ -52,10 +52,16 @@ public final class SpreadsheetCsv {
         return text;
     }
 
-    /** The text a spreadsheet shows and never executes. */
+    /**
+     * The text a spreadsheet shows and never executes. A lone "-" stays as it is: nothing follows it to execute, and
+     * it is the code of a blank election paper, which the published list of receipts must give exactly.
+     */
     public static String neutralised(String text) {
         if (text == null || text.isEmpty()) {
             return text == null ? "" : text;
+        }
+        if (text.equals("-")) {
+            return text;
         }
         return EXECUTABLE_START.indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }

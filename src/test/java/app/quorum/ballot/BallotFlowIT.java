@@ -311,8 +311,12 @@ class BallotFlowIT {
      */
     private static void click(WebDriver browser, By locator) {
         until(browser).ignoring(StaleElementReferenceException.class).until(d -> {
-            d.findElement(locator).click();
-            return true;
+            try {
+                d.findElement(locator).click();
+                return true;
+            } catch (org.openqa.selenium.ElementNotInteractableException e) { // or another element would receive it
+                return false;
+            }
         });
     }
 
@@ -980,6 +984,190 @@ class BallotFlowIT {
             }
             return ballotId;
         }
+    }
+
+    /**
+     * The hall's projector and the public page follow the ballot by push, never by reload: the projector, opened
+     * anonymously on a public meeting, shows turnout only while the ballot is open (0 / 3 to 3 / 3, no count per
+     * choice, no chart); the close shows no result; the secretary publishes on her results page and the projector
+     * and the open public page show the result with its chart. The chair chooses a blank screen and a result from
+     * the console. On the public page a tablet's receipt is found and counted, a wrong one is not, and a ballot
+     * closed but not published is not there. Screenshots projector-*.png at 1920×1080 and 1280×720.
+     * <p>
+     * Publishing goes through the secretary's results page ({@code secretary/results.xhtml?id=}, a button whose id
+     * ends in {@code publish}, confirmed in a p:confirm dialog), which comes from branch {@code api}.
+     */
+    @Test
+    void theProjectorShowsTurnoutWhileOpenAndThePublishedResultWithItsChartWithoutReload() throws Exception {
+        List<String> codes = new ArrayList<>();
+        long meetingId = meetingWithThreeVoters(codes);
+        WebDriver projector = browser(1920, 1080);
+        projector.get(app("public/projector.xhtml?id=" + meetingId));
+        assertTrue(projector.getCurrentUrl().contains("/sign-in.xhtml"),
+                "the projector of a meeting not marked public sends a visitor to sign in: " + projector.getCurrentUrl());
+        try (Connection db = database(); PreparedStatement update = db.prepareStatement("UPDATE meeting SET public_meeting = TRUE WHERE id = ?")) {
+            update.setLong(1, meetingId);
+            update.executeUpdate();
+        }
+        String question = "Đề nghị xét công nhận xã Đắk Gằn đạt chuẩn nông thôn mới năm 2023";
+
+        WebDriver chair = browser(1280, 1000);
+        signInStaff(chair, "chutri", TestEnvironment.password("chutri"));
+        chair.get(app("chair/meeting.xhtml?id=" + meetingId));
+        chair.findElement(By.id("chair:question")).sendKeys(question);
+        chair.findElement(By.id("chair:defineBallot")).click();
+        until(chair).until(ExpectedConditions.elementToBeClickable(By.id("chair:openBallot")));
+
+        ((ChromeDriver) projector).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                java.util.Map.of("width", 1920, "height", 1080, "deviceScaleFactor", 1, "mobile", false));
+        projector.get(app("public/projector.xhtml?id=" + meetingId));
+        until(projector).until(ExpectedConditions.attributeToBe(By.id("projector:screen"), "data-shown", "AGENDA"));
+        assertTrue(projector.findElements(By.cssSelector("header.q-header, nav, .ui-button, input:not([type=hidden]), button, select, textarea")).isEmpty(),
+                "the projector has no header, navigation or controls");
+        ((org.openqa.selenium.JavascriptExecutor) projector).executeScript("window.__sameDocument = true;");
+
+        WebDriver everyone = browser(1280, 1000); // the public page, anonymous, left open
+        everyone.get(app("public/meeting.xhtml?id=" + meetingId));
+        until(everyone).until(ExpectedConditions.presenceOfElementLocated(By.id("results-panel")));
+        assertTrue(everyone.findElements(By.cssSelector(".q-published")).isEmpty());
+        ((org.openqa.selenium.JavascriptExecutor) everyone).executeScript("window.__sameDocument = true;");
+
+        List<WebDriver> tablets = new ArrayList<>();
+        for (String code : codes) {
+            WebDriver tablet = browser(768, 1024);
+            tablet.get(app("sign-in.xhtml?code=" + code));
+            tablet.findElement(By.id("delegate:signInDelegate")).click();
+            until(tablet).until(ExpectedConditions.textToBePresentInElementLocated(By.id("delegate:vote"), "Chưa có biểu quyết"));
+            tablets.add(tablet);
+        }
+
+        chair.findElement(By.id("chair:openBallot")).click();
+        until(projector).until(ExpectedConditions.attributeToBe(By.id("projector:screen"), "data-shown", "TURNOUT"));
+        until(projector).until(ExpectedConditions.textToBe(By.cssSelector(".q-projector-turnout-figure"), "0 / 3"));
+        assertTrue(projector.findElement(By.id("projector:screen")).getText().contains(question));
+        screenshot(projector, "projector-1-turnout-1920x1080");
+
+        List<String> receipts = new ArrayList<>();
+        int voted = 0;
+        for (WebDriver tablet : tablets) {
+            until(tablet).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".q-vote-YES"))).click();
+            until(tablet).until(ExpectedConditions.textToBePresentInElementLocated(By.id("delegate:vote"), "Bạn chọn: Đồng ý"));
+            tablet.findElement(By.id("delegate:confirmVote")).click();
+            until(tablet).until(ExpectedConditions.textToBePresentInElementLocated(By.id("delegate:vote"), "Phiếu của bạn đã được ghi nhận"));
+            receipts.add(tablet.findElement(By.cssSelector(".q-receipt code")).getText());
+            voted++;
+            until(projector).until(ExpectedConditions.textToBe(By.cssSelector(".q-projector-turnout-figure"), voted + " / 3"));
+            String screen = projector.findElement(By.tagName("body")).getText();
+            for (String choice : List.of("Đồng ý", "Không đồng ý", "Không biểu quyết", "Thông qua", "%")) {
+                assertFalse(screen.contains(choice), "the projector shows \"" + choice + "\" while the ballot is open: " + screen);
+            }
+            assertTrue(projector.findElements(By.tagName("canvas")).isEmpty(), "a chart while the ballot is open");
+        }
+        tablets.forEach(WebDriver::quit);
+        screenshot(projector, "projector-2-turnout-done-1920x1080");
+        ((ChromeDriver) projector).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                java.util.Map.of("width", 1280, "height", 720, "deviceScaleFactor", 1, "mobile", false));
+        screenshot(projector, "projector-2-turnout-done-1280x720");
+
+        chair.findElement(By.id("chair:closeBallot")).click();
+        until(chair).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
+        until(chair).until(ExpectedConditions.textToBePresentInElementLocated(By.id("result"), "Thông qua"));
+        ((org.openqa.selenium.JavascriptExecutor) chair).executeScript("window.__sameDocument = true;");
+        assertTrue(chair.findElements(By.cssSelector(".q-projector-result-button")).isEmpty(), "an unpublished result offered to the projector");
+        until(projector).until(ExpectedConditions.attributeToBe(By.id("projector:screen"), "data-shown", "AGENDA"));
+        assertTrue(projector.findElements(By.tagName("canvas")).isEmpty(), "a closed, unpublished result on the projector");
+        assertFalse(projector.findElement(By.tagName("body")).getText().contains("Thông qua"));
+
+        WebDriver secretary = browser(1280, 1000);
+        signInStaff(secretary, "thuky", TestEnvironment.password("thuky"));
+        secretary.get(app("secretary/results.xhtml?id=" + meetingId));
+        until(secretary).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[id$='publish']"))).click();
+        until(secretary).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
+
+        until(projector).until(ExpectedConditions.attributeToBe(By.id("projector:screen"), "data-shown", "RESULT"));
+        until(projector).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#projector\\:screen canvas")));
+        String shown = projector.findElement(By.id("projector:screen")).getText();
+        assertTrue(shown.contains("Thông qua") && shown.contains("100,0%") && shown.contains(question), shown);
+        assertEquals(Boolean.TRUE, ((org.openqa.selenium.JavascriptExecutor) projector).executeScript("return window.__sameDocument === true"),
+                "the projector reloaded");
+        Thread.sleep(1000); // the chart's animation
+        screenshot(projector, "projector-3-result-1280x720");
+        ((ChromeDriver) projector).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                java.util.Map.of("width", 1920, "height", 1080, "deviceScaleFactor", 1, "mobile", false));
+        Thread.sleep(1000);
+        screenshot(projector, "projector-3-result-1920x1080");
+
+        String refused = projector.manage().logs().get("browser").getAll().stream().map(Object::toString)
+                .filter(line -> line.contains("Content Security Policy") || line.contains("Uncaught")).collect(java.util.stream.Collectors.joining("\n"));
+        assertEquals("", refused, "the projector's console");
+
+        // the public page, open since before the ballot, shows the result without reload
+        until(everyone).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results-panel .q-published canvas")));
+        String published = everyone.findElement(By.id("results-panel")).getText();
+        assertTrue(published.contains(question) && published.contains("Thông qua") && published.contains("100,0%"), published);
+        assertEquals(Boolean.TRUE, ((org.openqa.selenium.JavascriptExecutor) everyone).executeScript("return window.__sameDocument === true"),
+                "the public page reloaded");
+        assertEquals("4px", everyone.findElement(By.cssSelector(".q-published")).getCssValue("border-top-width"),
+                "the result pushed into the page is styled (results.css)");
+
+        // the chair chooses what the projector shows; the published result is there without reload
+        assertEquals(Boolean.TRUE, ((org.openqa.selenium.JavascriptExecutor) chair).executeScript("return window.__sameDocument === true"),
+                "the chair's page reloaded");
+        until(chair).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".q-projector-result-button")));
+        click(chair, By.cssSelector(".q-projector-mode-BLANK"));
+        until(projector).until(ExpectedConditions.attributeToBe(By.id("projector:screen"), "data-shown", "BLANK"));
+        screenshot(projector, "projector-4-blank-1920x1080");
+        click(chair, By.cssSelector(".q-projector-result-button"));
+        until(projector).until(ExpectedConditions.attributeToBe(By.id("projector:screen"), "data-shown", "RESULT"));
+        click(chair, By.cssSelector(".q-projector-mode-AGENDA"));
+        until(projector).until(ExpectedConditions.attributeToBe(By.id("projector:screen"), "data-shown", "AGENDA"));
+        Thread.sleep(1500); // the pushed refreshes of the chair's page settle
+        until(chair).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".q-projector-mode-AGENDA.q-toggle-on")));
+        assertTrue(chair.findElements(By.cssSelector(".q-projector-result-button.q-toggle-on")).isEmpty());
+        screenshot(chair, "projector-5-chair-control");
+        click(chair, By.cssSelector(".q-projector-mode-AUTOMATIC"));
+        until(projector).until(ExpectedConditions.attributeToBe(By.id("projector:screen"), "data-shown", "RESULT"));
+
+        // the receipt lookup: found and counted; a wrong receipt is not; a malformed one is told apart
+        lookUp(everyone, receipts.get(0).toLowerCase(java.util.Locale.ROOT));
+        String answer = everyone.findElement(By.id("lookup:answer")).getText();
+        assertTrue(answer.contains("Phiếu có mã " + receipts.get(0) + " đã được kiểm: Đồng ý") && answer.contains(question), answer);
+        screenshot(everyone, "public-1-result-and-receipt");
+        String wrong = receipts.get(0).startsWith("0") ? "1" + receipts.get(0).substring(1) : "0" + receipts.get(0).substring(1);
+        lookUp(everyone, wrong);
+        assertTrue(everyone.findElement(By.id("lookup:answer")).getText().contains("Không có phiếu nào mang mã " + wrong),
+                everyone.findElement(By.id("lookup:answer")).getText());
+        lookUp(everyone, receipts.get(0).substring(0, 9));
+        assertTrue(everyone.findElement(By.id("lookup:answer")).getText().contains("không phải là mã biên nhận"),
+                everyone.findElement(By.id("lookup:answer")).getText());
+
+        // a ballot closed but not published is not on the public page
+        String unpublished = "Biểu quyết chưa công bố: thông qua chương trình công tác năm 2024";
+        until(chair).until(ExpectedConditions.elementToBeClickable(By.id("chair:question"))).clear();
+        chair.findElement(By.id("chair:question")).sendKeys(unpublished);
+        chair.findElement(By.id("chair:defineBallot")).click();
+        until(chair).until(ExpectedConditions.elementToBeClickable(By.id("chair:openBallot"))).click();
+        until(chair).until(ExpectedConditions.elementToBeClickable(By.id("chair:closeBallot"))).click();
+        until(chair).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
+        until(chair).until(ExpectedConditions.presenceOfElementLocated(By.id("result")));
+        everyone.get(app("public/meeting.xhtml?id=" + meetingId));
+        String page = everyone.findElement(By.tagName("body")).getText();
+        assertTrue(page.contains(question), page);
+        assertFalse(page.contains(unpublished), "an unpublished ballot on the public page: " + page);
+        assertEquals(1, everyone.findElements(By.cssSelector(".q-published")).size());
+    }
+
+    /** Clicks, again if a pushed update replaced the element between finding and clicking it. */
+    void lookUp(WebDriver browser, String receipt) {
+        String before = browser.findElement(By.id("lookup:answer")).getText();
+        WebElement field = browser.findElement(By.id("lookup:receipt"));
+        field.clear();
+        field.sendKeys(receipt);
+        browser.findElement(By.id("lookup:find")).click();
+        until(browser).until(driver -> {
+            String now = driver.findElement(By.id("lookup:answer")).getText();
+            return !now.isBlank() && !now.equals(before);
+        });
     }
 
     /** A meeting in session with three voting members, checked in, each holding a card. */

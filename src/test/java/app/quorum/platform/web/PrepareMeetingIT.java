@@ -301,7 +301,7 @@ class PrepareMeetingIT {
         assertQuorum(secretary, "attendance", false, 0);
         assertEquals(PEOPLE.size(), secretary.findElements(By.cssSelector(".q-people-list > li")).size());
         assertEquals(VOTING_MEMBERS, votingRows(secretary).size());
-        assertEquals(List.of("Thông tin", "Chương trình", "Đại biểu", "Biểu quyết", "Điểm danh", "Trang công khai"), tabs(secretary),
+        assertEquals(List.of("Thông tin", "Chương trình", "Đại biểu", "Biểu quyết", "Điểm danh", "Kết quả", "Trang công khai"), tabs(secretary),
                 "the secretary's tabs: only pages the secretary may open");
         markPage(secretary);
         screenshot(secretary, "attendance-before");
@@ -468,6 +468,19 @@ class PrepareMeetingIT {
 
     /** Asserts the indicator now: red or green, and the count of present voting members. */
     private static void assertQuorum(WebDriver driver, String form, boolean reached, int present) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                assertQuorumOnce(driver, form, reached, present);
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                if (attempt == 5) {
+                    throw redrawn;
+                }
+            }
+        }
+    }
+
+    private static void assertQuorumOnce(WebDriver driver, String form, boolean reached, int present) {
         WebElement indicator = driver.findElement(By.cssSelector("#" + form + "\\:quorum .q-quorum"));
         assertEquals(Boolean.toString(reached), indicator.getAttribute("data-reached"), form + " data-reached");
         assertTrue(indicator.getAttribute("class").contains(reached ? "q-quorum-reached" : "q-quorum-missing"), indicator.getAttribute("class"));

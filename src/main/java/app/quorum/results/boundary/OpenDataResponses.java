@@ -1,0 +1,52 @@
+package app.quorum.results.boundary;
+
+import app.quorum.platform.api.RefusalMapper.ApiError;
+import app.quorum.platform.i18n.Bundle;
+import app.quorum.platform.web.LocaleFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * How the open-data resources answer: published data may be cached for a few seconds by anyone (the list of results
+ * grows as the secretary publishes; a result itself never changes) and read from any web page (no credentials are
+ * involved); an error is JSON {@code {"error": key, "message": text}} in the caller's language and never cached, so a
+ * result published a moment later is seen at once.
+ */
+final class OpenDataResponses {
+
+    static final String CACHE = "public, max-age=10";
+    static final String NO_STORE = "no-store";
+    static final MediaType JSON = MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8");
+
+    private OpenDataResponses() {
+    }
+
+    static Response ok(Object entity, MediaType type) {
+        return Response.ok(entity, type).header("Cache-Control", CACHE).header("Access-Control-Allow-Origin", "*").build();
+    }
+
+    static Response ok(Object entity) {
+        return ok(entity, JSON);
+    }
+
+    /** 404 with {@code results.notFound}: no such thing, or not published, or not public — never told apart. */
+    static WebApplicationException notFound(HttpServletRequest request) {
+        return error(request, Response.Status.NOT_FOUND, "results.notFound");
+    }
+
+    static WebApplicationException error(HttpServletRequest request, Response.Status status, String key) {
+        String message = Bundle.text(Bundle.supported(LocaleFilter.language(request)), key);
+        return new WebApplicationException(Response.status(status).type(JSON).header("Cache-Control", NO_STORE)
+                .header("Access-Control-Allow-Origin", "*").entity(new ApiError(key, message)).build());
+    }
+
+    /** An id from the path; anything that is not one reads as "not found". */
+    static long id(String text, HttpServletRequest request) {
+        if (text == null || !text.matches("\\d{1,18}")) {
+            throw notFound(request);
+        }
+        return Long.parseLong(text);
+    }
+}
