@@ -564,7 +564,10 @@ public class MinutesPdf {
 
         // ------------------------------------------------------------ signatures
 
-        /** Who signs: (the vote-counting committee,) the secretary and, on the right, the chair. */
+        /**
+         * Who signs: (the vote-counting committee,) the secretary and, on the right, the chair; after a closing
+         * sentence kept on the same page, so a signature never stands on a page of its own.
+         */
         private void signatures(boolean countingCommittee) {
             List<String[]> blocks = new ArrayList<>();
             if (countingCommittee) {
@@ -574,8 +577,6 @@ public class MinutesPdf {
             blocks.add(new String[] {text("minutes.sign.chair"), names(meeting.chairs())});
             PdfPTable table = new PdfPTable(blocks.size());
             table.setWidthPercentage(100);
-            table.setSpacingBefore(20);
-            table.setKeepTogether(true);
             for (String[] block : blocks) {
                 PdfPCell cell = cell();
                 cell.addElement(centred(block[0], font(fonts.bold, BODY)));
@@ -585,7 +586,22 @@ public class MinutesPdf {
                 cell.addElement(name);
                 table.addCell(cell);
             }
-            document.add(table);
+            PdfPTable closing = new PdfPTable(1);
+            closing.setWidthPercentage(100);
+            closing.setSpacingBefore(6);
+            closing.setKeepTogether(true);
+            PdfPCell sentence = cell();
+            Paragraph confirm = paragraph();
+            confirm.add(new Chunk(text(countingCommittee ? "minutes.closing.ballot" : "minutes.closing.meeting"),
+                    font(fonts.serif, BODY)));
+            sentence.addElement(confirm);
+            sentence.setPaddingBottom(14);
+            closing.addCell(sentence);
+            PdfPCell signing = cell();
+            signing.setPadding(0);
+            signing.addElement(table);
+            closing.addCell(signing);
+            document.add(closing);
         }
 
         private String names(List<Person> people) {
