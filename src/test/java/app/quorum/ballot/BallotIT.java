@@ -39,6 +39,10 @@ import app.quorum.testing.AsChair;
 import app.quorum.testing.AsDelegate;
 import app.quorum.testing.AsSecretary;
 import app.quorum.testing.Deployments;
+import app.quorum.meeting.control.DemoMeetingAccess;
+import app.quorum.meeting.entity.AgendaItem;
+import app.quorum.platform.i18n.Bundle;
+import app.quorum.results.control.Minutes;
 import app.quorum.results.control.Publication;
 import app.quorum.results.control.Results;
 import app.quorum.results.entity.PublishedResult;
@@ -68,6 +72,10 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jboss.shrinkwrap.resolver.api.maven.Maven;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -87,7 +95,9 @@ class BallotIT {
     @Deployment
     @TargetsContainer("platform")
     static WebArchive deployment() {
-        return Deployments.platform("ballot-it.war");
+        // PDFBox reads the minutes back in the container
+        return Deployments.platform("ballot-it.war").addAsLibraries(Maven.resolver().loadPomFromFile("pom.xml")
+                .resolve("org.apache.pdfbox:pdfbox").withTransitivity().asFile());
     }
 
     @Inject
@@ -107,6 +117,12 @@ class BallotIT {
 
     @Inject
     Results results;
+
+    @Inject
+    Minutes minutes;
+
+    @Inject
+    DemoMeetingAccess demo;
 
     @Inject
     AsSecretary secretary;
@@ -770,6 +786,86 @@ class BallotIT {
                 rows.next();
                 return rows.getLong(1);
             }
+        }
+    }
+
+    /**
+     * The seed meeting (a copy of the demo: 20 people, 9 voting members, the Đắk Gằn item) votes 9 of 9 in favour;
+     * its minutes say Đắk Gằn, 100% and the box's fingerprint — marked unpublished for the staff until the
+     * secretary publishes, absent from the public minutes until then; a meeting not public has no public minutes.
+     */
+    @Test
+    void theSeedMeetingsMinutesShowDakGanAHundredPercentAndTheFingerprint() throws Exception {
+        long meetingId = demo.loadCopy("Họp Ban Chỉ đạo nông thôn mới huyện Đắk Mil, biên bản " + RANDOM.nextInt(1_000_000));
+        List<Participant> people = secretary.call(() -> roster.roster(meetingId));
+        List<Participant> voters = people.stream().filter(Participant::isVoting).toList();
+        assertEquals(20, people.size());
+        assertEquals(9, voters.size());
+        List<Participant> absent = people.stream().filter(p -> !p.isVoting()).toList().subList(0, 2);
+        for (Participant person : people) {
+            if (!absent.contains(person)) {
+                secretary.call(() -> roster.checkIn(meetingId, person.getId()));
+            }
+        }
+        chair.call(() -> meetings.changeStatus(meetingId, MeetingStatus.IN_SESSION));
+        AgendaItem item = meetings.withAgenda(meetingId).orElseThrow().getAgenda().get(5);
+        Ballot ballot = secretary.call(() -> ballots.defineApproval(meetingId, item.getId(),
+                "Đề nghị xét công nhận xã Đắk Gằn đạt chuẩn nông thôn mới năm 2023",
+                VotingRule.of(MajorityRule.ABSOLUTE, MajorityBase.PRESENT), Secrecy.SECRET, LABELS));
+        chair.call(() -> ballots.open(ballot.getId(), null));
+        for (Participant voter : voters) {
+            vote(ballot, voter, ApprovalChoice.YES);
+        }
+        String fingerprint = chair.call(() -> ballots.close(ballot.getId())).getFingerprint();
+        assertEquals(64, fingerprint.length());
+
+        // the staff's minutes, before the result is published
+        String meetingMinutes = pdfText(secretary.call(() -> minutes.ofMeeting(meetingId, Bundle.VIETNAMESE)).content());
+        assertAll(
+                () -> assertTrue(meetingMinutes.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), meetingMinutes),
+                () -> assertTrue(meetingMinutes.contains("BIÊN BẢN HỘI NGHỊ"), meetingMinutes),
+                () -> assertTrue(meetingMinutes.contains("Đắk Gằn"), meetingMinutes),
+                () -> assertTrue(meetingMinutes.contains("100%"), meetingMinutes),
+                () -> assertTrue(meetingMinutes.replace(" ", "").contains(fingerprint), "the fingerprint: " + meetingMinutes),
+                () -> assertTrue(meetingMinutes.contains("có mặt 18/20 đại biểu"), meetingMinutes),
+                () -> assertTrue(meetingMinutes.contains("có quyền biểu quyết có mặt: 9/9"), meetingMinutes),
+                () -> assertTrue(meetingMinutes.contains("(chưa công bố)"), meetingMinutes),
+                () -> assertTrue(meetingMinutes.contains("THÔNG QUA"), meetingMinutes));
+        Minutes.Document ballotMinutes = chair.call(() -> minutes.ofBallot(ballot.getId(), Bundle.VIETNAMESE));
+        assertEquals("bien-ban-kiem-phieu-" + ballot.getId() + ".pdf", ballotMinutes.fileName());
+        String counted = pdfText(ballotMinutes.content());
+        assertTrue(counted.contains("BIÊN BẢN KIỂM PHIẾU") && counted.contains("KẾT QUẢ CHƯA CÔNG BỐ"), counted);
+        assertTrue(counted.contains("Phan Bá Tịnh") && counted.contains("Ngô Thị Hương"), "chair and secretary sign: " + counted);
+        assertTrue(counted.replace(" ", "").contains(fingerprint), counted);
+
+        // the public: the meeting is public, the result is not published yet
+        assertThrows(jakarta.ejb.EJBAccessException.class, () -> minutes.ofMeeting(meetingId, Bundle.VIETNAMESE));
+        assertEquals("results.notFound", assertThrows(Refusal.class,
+                () -> minutes.ofPublicBallot(ballot.getId(), Bundle.VIETNAMESE)).key());
+        String before = pdfText(minutes.ofPublicMeeting(meetingId, Bundle.VIETNAMESE).content());
+        assertTrue(before.contains("Đắk Gằn"), "the agenda: " + before);
+        assertFalse(before.replace(" ", "").contains(fingerprint), "an unpublished result in the public minutes");
+
+        secretary.call(() -> publication.publish(ballot.getId()));
+        String after = pdfText(minutes.ofPublicMeeting(meetingId, Bundle.VIETNAMESE).content());
+        assertTrue(after.replace(" ", "").contains(fingerprint) && after.contains("100%"), after);
+        assertFalse(after.contains("chưa công bố"), after);
+        Minutes.Document english = minutes.ofPublicBallot(ballot.getId(), Bundle.ENGLISH);
+        assertEquals("vote-count-minutes-" + ballot.getId() + ".pdf", english.fileName());
+        String inEnglish = pdfText(english.content());
+        assertTrue(inEnglish.contains("MINUTES OF THE VOTE COUNT") && inEnglish.contains("PASSED")
+                && inEnglish.contains("Đắk Gằn") && inEnglish.contains("100%"), inEnglish);
+
+        // a meeting not marked public has no public minutes
+        Room closedDoors = room(3, 3);
+        assertEquals("results.notFound", assertThrows(Refusal.class,
+                () -> minutes.ofPublicMeeting(closedDoors.meeting().getId(), Bundle.VIETNAMESE)).key());
+    }
+
+    /** The text of a PDF, every run of white space as one space. */
+    static String pdfText(byte[] pdf) throws java.io.IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
         }
     }
 

@@ -34,7 +34,8 @@ public final class Deployments {
                 .addPackages(false, "app.quorum.meeting.control", "app.quorum.meeting.entity",
                         "app.quorum.roster.control", "app.quorum.roster.entity", "app.quorum.identity.control",
                         "app.quorum.identity.entity", "app.quorum.platform.push", "app.quorum.ballot.control",
-                        "app.quorum.ballot.entity", "app.quorum.results.control", "app.quorum.results.entity")
+                        "app.quorum.ballot.entity", "app.quorum.results.control", "app.quorum.results.entity",
+                        "app.quorum.platform.pdf")
                 .addAsWebInfResource("run-as/glassfish-web.xml", "glassfish-web.xml")
                 .addAsWebInfResource("run-as/glassfish-ejb-jar.xml", "glassfish-ejb-jar.xml")
                 .addAsResource("META-INF/persistence.xml")

@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
 
 /**
  * The language switch: a GET with {@code ?lang=en} or {@code ?lang=vi} stores the choice in a cookie for a
- * year and redirects to the same address without the parameter; every view reads the cookie.
+ * year and redirects to the same address without the parameter; every view reads the cookie. The minutes
+ * ({@code /minutes/*}) read {@code ?lang=} themselves: asking for the English minutes does not switch the pages.
  */
 @WebFilter(urlPatterns = "/*")
 public class LocaleFilter extends HttpFilter {
@@ -27,7 +28,8 @@ public class LocaleFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String query = request.getQueryString();
-        if ("GET".equals(request.getMethod()) && query != null && query.contains(PARAMETER + "=")) {
+        if ("GET".equals(request.getMethod()) && query != null && query.contains(PARAMETER + "=")
+                && !ownLanguage(request)) {
             String lang = request.getParameter(PARAMETER);
             if (Bundle.isSupported(lang)) {
                 Cookie cookie = new Cookie(COOKIE, lang);
@@ -41,6 +43,11 @@ public class LocaleFilter extends HttpFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /** Documents whose {@code ?lang=} picks the document's language only (the minutes), not the pages'. */
+    static boolean ownLanguage(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/minutes/");
     }
 
     static String withoutLang(String query) {

@@ -2,6 +2,7 @@ package app.quorum.roster.control;
 
 import app.quorum.platform.Refusal;
 import app.quorum.platform.i18n.Bundle;
+import app.quorum.platform.pdf.PdfFonts;
 import app.quorum.roster.control.CardSheet.Card;
 import com.google.zxing.WriterException;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
@@ -18,16 +19,11 @@ import com.lowagie.text.pdf.PdfString;
 import com.lowagie.text.pdf.PdfWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.BreakIterator;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Prints a meeting's delegate sign-in cards: A4 pages of {@value #COLUMNS} × {@value #ROWS} cards with light
@@ -35,8 +31,8 @@ import java.util.Map;
  * position and unit, role and voting right, the sign-in code in large monospaced type, a QR code that opens the
  * sign-in page with the code filled in, and one line telling how to use them. Every text comes from the bundle in
  * the given language; every text is fitted to its box (smaller, wrapped, or cut with an ellipsis), never
- * overflowing. The Liberation fonts of OpenPDF's font artifact are embedded (Identity-H), so every Vietnamese
- * diacritic prints and can be copied and searched.
+ * overflowing. The Liberation fonts of OpenPDF's font artifact are embedded ({@link PdfFonts}), so every
+ * Vietnamese diacritic prints and can be copied and searched.
  *
  * <p>Stateless and thread-safe: fonts are parsed for each document from bytes read once from the classpath.
  */
@@ -58,9 +54,6 @@ public class SignInCards {
     /** The white space a QR code needs around it: about four modules. */
     static final float QUIET = 9;
 
-    private static final String SANS = "liberation/LiberationSans-Regular.ttf";
-    private static final String SANS_BOLD = "liberation/LiberationSans-Bold.ttf";
-    private static final String MONO_BOLD = "liberation/LiberationMono-Bold.ttf";
     private static final String ELLIPSIS = "…";
     private static final String HEX = "0123456789ABCDEF";
 
@@ -164,10 +157,7 @@ public class SignInCards {
 
     /** Text as printed: composed (NFC) so each Vietnamese letter is one glyph of the font, no control characters. */
     static String clean(String text) {
-        if (text == null) {
-            return "";
-        }
-        return Normalizer.normalize(text, Normalizer.Form.NFC).replaceAll("\\p{Cntrl}", " ").strip();
+        return PdfFonts.clean(text);
     }
 
     /**
@@ -267,39 +257,8 @@ public class SignInCards {
     record Fonts(BaseFont sans, BaseFont sansBold, BaseFont monoBold) {
 
         static Fonts load() {
-            return new Fonts(font(SANS), font(SANS_BOLD), font(MONO_BOLD));
-        }
-
-        private static BaseFont font(String resource) {
-            try {
-                String name = resource.substring(resource.lastIndexOf('/') + 1);
-                return BaseFont.createFont(name, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false,
-                        FontFiles.bytes(resource), null);
-            } catch (DocumentException | IOException e) {
-                throw new IllegalStateException("font " + resource, e);
-            }
-        }
-    }
-
-    /** The font files, read once from the classpath (openpdf-fonts-extra). */
-    private static final class FontFiles {
-
-        private static final Map<String, byte[]> FILES = Map.of(
-                SANS, read(SANS), SANS_BOLD, read(SANS_BOLD), MONO_BOLD, read(MONO_BOLD));
-
-        static byte[] bytes(String resource) {
-            return FILES.get(resource);
-        }
-
-        private static byte[] read(String resource) {
-            try (InputStream in = SignInCards.class.getClassLoader().getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IllegalStateException("font not on the classpath: " + resource);
-                }
-                return in.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return new Fonts(PdfFonts.load(PdfFonts.SANS), PdfFonts.load(PdfFonts.SANS_BOLD),
+                    PdfFonts.load(PdfFonts.MONO_BOLD));
         }
     }
 

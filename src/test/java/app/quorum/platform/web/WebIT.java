@@ -165,6 +165,73 @@ class WebIT {
         assertTrue(unsupported.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("quorum-lang=")));
     }
 
+    /**
+     * The minutes over HTTP: a public meeting's for anyone, in Vietnamese or English by {@code ?lang=} (which does
+     * not switch the pages' language); a meeting not public, an unknown ballot or a malformed address are 404 for
+     * the anonymous; the signed-in secretary gets the minutes of a meeting that is not public, and her meeting page
+     * links to them.
+     */
+    @Test
+    void theMinutesAreServedToWhoMayReadThem() throws Exception {
+        String demoPath = demoMeetingPath(get(app("")).body());
+        assertNotNull(demoPath, "a link to the demo meeting on the first page");
+        long demoId = Long.parseLong(demoPath.replaceAll(".*[?&]id=(\\d+).*", "$1"));
+
+        HttpResponse<byte[]> vi = getBytes(app("minutes/meeting/" + demoId + ".pdf?lang=vi"));
+        assertEquals(200, vi.statusCode());
+        assertEquals("application/pdf", vi.headers().firstValue("Content-Type").orElse("").replaceAll(";.*", ""));
+        assertTrue(vi.headers().firstValue("Content-Disposition").orElse("").contains("bien-ban-hoi-nghi-" + demoId + ".pdf"),
+                () -> "Content-Disposition " + vi.headers().firstValue("Content-Disposition"));
+        assertTrue(vi.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("quorum-lang=")),
+                "asking for the minutes in a language does not switch the pages");
+        String text = pdfText(vi.body());
+        assertAll(
+                () -> assertTrue(text.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), text),
+                () -> assertTrue(text.contains("BIÊN BẢN HỘI NGHỊ"), text),
+                () -> assertTrue(text.contains(DAK_GAN), text),
+                () -> assertTrue(text.contains("Phan Bá Tịnh"), text));
+
+        HttpResponse<byte[]> en = getBytes(app("minutes/meeting/" + demoId + ".pdf?lang=en"));
+        assertEquals(200, en.statusCode(), "no redirect of the language switch");
+        String english = pdfText(en.body());
+        assertTrue(english.contains("SOCIALIST REPUBLIC OF VIET NAM") && english.contains("MINUTES OF THE MEETING"), english);
+        assertTrue(en.headers().firstValue("Content-Disposition").orElse("").contains("meeting-minutes-" + demoId + ".pdf"));
+
+        long closedDoors = meetingNotPublic();
+        for (String path : List.of("minutes/meeting/" + closedDoors + ".pdf", "minutes/meeting/" + closedDoors + ".pdf?lang=en",
+                "minutes/ballot/999999999.pdf", "minutes/meeting/999999999.pdf", "minutes/meeting/abc.pdf",
+                "minutes/meeting/0.pdf", "minutes/meeting/" + demoId, "minutes/")) {
+            assertEquals(404, getBytes(app(path)).statusCode(), path);
+        }
+
+        // the secretary signed in: the minutes of a meeting that is not public, and the links on her page
+        WebDriver driver = browser();
+        try {
+            driver.manage().deleteAllCookies();
+            driver.get(app("sign-in.xhtml").toString());
+            driver.findElement(By.id("staff:username")).sendKeys("thuky");
+            driver.findElement(By.id("staff:password")).sendKeys(app.quorum.testing.TestEnvironment.password("thuky"));
+            driver.findElement(By.id("staff:signInStaff")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.not(ExpectedConditions.urlContains("sign-in")));
+            String session = "JSESSIONID=" + driver.manage().getCookieNamed("JSESSIONID").getValue();
+            HttpResponse<byte[]> staff = getBytes(app("minutes/meeting/" + closedDoors + ".pdf"), session);
+            assertEquals(200, staff.statusCode(), "the secretary reads the minutes of a meeting that is not public");
+            assertTrue(staff.headers().firstValue("Cache-Control").orElse("").contains("no-store"));
+            assertTrue(pdfText(staff.body()).contains("Họp kín"), "the meeting's own minutes");
+
+            driver.get(app("secretary/meeting.xhtml?id=" + demoId).toString());
+            WebElement panel = new WebDriverWait(driver, Duration.ofSeconds(15))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id("minutes")));
+            assertTrue(panel.getText().contains("Biên bản hội nghị"), panel.getText());
+            assertTrue(driver.findElement(By.id("minutesMeetingEn")).getAttribute("href")
+                    .endsWith("/minutes/meeting/" + demoId + ".pdf?lang=en"));
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", panel);
+            screenshot(driver, "minutes-secretary-panel");
+        } finally {
+            driver.manage().deleteAllCookies();
+        }
+    }
+
     // ---------------------------------------------------------------- in the browser
 
     @Test
@@ -280,6 +347,36 @@ class WebIT {
             request.header("Cookie", String.join("; ", cookies));
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<byte[]> getBytes(URI uri, String... cookies) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET();
+        if (cookies.length > 0) {
+            request.header("Cookie", String.join("; ", cookies));
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** The text of a PDF, every run of white space as one space. */
+    private static String pdfText(byte[] pdf) throws IOException {
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        }
+    }
+
+    /** A new meeting that is not public (written straight to the database); its id. */
+    private static long meetingNotPublic() throws Exception {
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(System.getProperty("quorum.test.db.url"),
+                System.getProperty("quorum.test.db.user"), System.getProperty("quorum.test.db.password"));
+                java.sql.PreparedStatement insert = db.prepareStatement("INSERT INTO meeting (title, organiser, starts_at, status, "
+                        + "public_meeting) VALUES ('Họp kín Ban Thường vụ', 'UBND huyện Đắk Mil', '2024-01-20 08:00:00', 'SCHEDULED', FALSE)",
+                        java.sql.Statement.RETURN_GENERATED_KEYS)) {
+            insert.executeUpdate();
+            try (java.sql.ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
     }
 
     private static synchronized WebDriver browser() throws IOException {
