@@ -12,7 +12,10 @@ import app.quorum.testing.Browsers;
 import app.quorum.testing.TestEnvironment;
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -164,6 +167,206 @@ class BallotFlowIT {
         assertEquals(BoxFingerprint.of(papers), shown, "the fingerprint recomputed from the papers");
         assertEquals(receipts.stream().sorted().toList(), papers.stream().map(BoxFingerprint.Paper::receipt).sorted().toList());
         until(tablets.get(0)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("delegate:vote"), "Biểu quyết đã kết thúc"));
+    }
+
+    // ---------------------------------------------------------------- the casting API over HTTP
+
+    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newBuilder()
+            .followRedirects(java.net.http.HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+
+    /**
+     * The tablet's API as a device on flaky Wi-Fi uses it: a paper sent twice (and five times at once) is one vote with
+     * one receipt; a forged choice, a second paper, a stranger without a session and a form post are refused and
+     * store nothing; the participation lookup tells the device what happened.
+     */
+    @Test
+    void theCastingApiCountsARetriedPaperOnceAndRefusesTheRest() throws Exception {
+        List<String> codes = new ArrayList<>();
+        long meetingId = meetingWithThreeVoters(codes);
+        long ballotId = openBallot(meetingId, "APPROVAL", "SECRET", "Đề nghị xét công nhận xã Đắk Gằn đạt chuẩn nông thôn mới năm 2023",
+                List.of(), 1, 1, false);
+        List<String> sessions = new ArrayList<>();
+        for (String code : codes) {
+            sessions.add(signInDelegate(code));
+        }
+
+        String paper = paper();
+        var first = put(sessions.get(0), ballotId, paper, "application/json", "{\"choice\": \"YES\"}");
+        assertEquals(200, first.statusCode(), first::body);
+        assertEquals("no-store", first.headers().firstValue("Cache-Control").orElse(null));
+        assertTrue(first.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), first.headers()::toString);
+        String receipt = jsonString(first.body(), "receipt");
+        assertEquals(Receipts.of(java.util.HexFormat.of().parseHex(paper)), receipt);
+        assertTrue(first.body().contains("\"recorded\":true") && first.body().contains("\"ballotId\":" + ballotId), first.body());
+        var again = put(sessions.get(0), ballotId, paper, "application/json", "{\"choice\": \"YES\"}");
+        assertEquals(200, again.statusCode(), again::body);
+        assertEquals(receipt, jsonString(again.body(), "receipt"), "the same paper again: the same receipt");
+        assertEquals(List.of(1L, 1L), rows(ballotId), "participations and papers after a retried paper");
+
+        var second = put(sessions.get(0), ballotId, paper(), "application/json", "{\"choice\": \"NO\"}");
+        assertEquals(409, second.statusCode(), second::body);
+        assertEquals("ballot.alreadyVoted", jsonString(second.body(), "error"));
+        assertEquals("Phiếu của bạn đã được ghi nhận trước đó; mỗi người chỉ bỏ một phiếu.", jsonString(second.body(), "message"));
+
+        var lookup = get(sessions.get(0), "api/delegate/ballots/" + ballotId + "/participation?paper=" + paper);
+        assertEquals(200, lookup.statusCode(), lookup::body);
+        assertEquals("no-store", lookup.headers().firstValue("Cache-Control").orElse(null));
+        assertTrue(lookup.body().contains("\"voted\":true"), lookup.body());
+        assertEquals(receipt, jsonString(lookup.body(), "receipt"));
+        var lookupOther = get(sessions.get(0), "api/delegate/ballots/" + ballotId + "/participation?paper=" + paper());
+        assertTrue(lookupOther.body().contains("\"voted\":true") && lookupOther.body().contains("\"receipt\":null"), lookupOther.body());
+        var notYet = get(sessions.get(1), "api/delegate/ballots/" + ballotId + "/participation?paper=" + paper);
+        assertTrue(notYet.body().contains("\"voted\":false") && notYet.body().contains("\"receipt\":null"),
+                "another delegate asking with this paper learns nothing: " + notYet.body());
+
+        List<String> forged = List.of("{\"choice\": \"MAYBE\"}", "{\"choice\": \"YES,NO\"}", "{}", "{\"choice\": 1}");
+        for (String body : forged) {
+            var refused = put(sessions.get(1), ballotId, paper(), "application/json", body);
+            assertEquals(409, refused.statusCode(), body + " → " + refused.body());
+            assertEquals("ballot.choiceInvalid", jsonString(refused.body(), "error"), body);
+            assertEquals("Lựa chọn không có trong phiếu.", jsonString(refused.body(), "message"));
+        }
+        var english = send(HttpRequest.newBuilder(URI.create(app("api/delegate/ballots/" + ballotId + "/papers/" + paper())))
+                .header("Cookie", sessions.get(1) + "; quorum-lang=en").header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"choice\": \"MAYBE\"}")).build());
+        assertEquals("That choice is not on the ballot.", jsonString(english.body(), "message"));
+        var badPaper = put(sessions.get(1), ballotId, "not-a-paper", "application/json", "{\"choice\": \"YES\"}");
+        assertEquals(409, badPaper.statusCode(), badPaper::body);
+        assertEquals("ballot.paperInvalid", jsonString(badPaper.body(), "error"));
+        for (String type : List.of("text/plain", "application/x-www-form-urlencoded")) {
+            var wrongType = put(sessions.get(1), ballotId, paper(), type, "{\"choice\": \"YES\"}");
+            assertEquals(415, wrongType.statusCode(), type + " → " + wrongType.body());
+        }
+        var anonymous = put(null, ballotId, paper(), "application/json", "{\"choice\": \"YES\"}");
+        assertTrue(anonymous.statusCode() >= 300, "a stranger's vote: " + anonymous.statusCode());
+        assertFalse(anonymous.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), anonymous.body());
+        var anonymousLookup = get(null, "api/delegate/ballots/" + ballotId + "/participation?paper=" + paper);
+        assertTrue(anonymousLookup.statusCode() >= 300 && !anonymousLookup.body().contains(receipt), anonymousLookup.body());
+        assertEquals(List.of(1L, 1L), rows(ballotId), "participations and papers after the refused requests");
+
+        // one paper sent five times at once (retries crossing on the way): one vote, the same receipt for each
+        String crossing = paper();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(5);
+        try {
+            List<java.util.concurrent.Future<HttpResponse<String>>> sends = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                sends.add(pool.submit(() -> put(sessions.get(2), ballotId, crossing, "application/json", "{\"choice\": \"ABSTAIN\"}")));
+            }
+            for (var send : sends) {
+                HttpResponse<String> answer = send.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertEquals(200, answer.statusCode(), answer::body);
+                assertEquals(Receipts.of(java.util.HexFormat.of().parseHex(crossing)), jsonString(answer.body(), "receipt"));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(List.of(2L, 2L), rows(ballotId), "participations and papers after five crossing sends of one paper");
+    }
+
+    /** Signs a delegate in with their card code in a browser and returns the session cookie, "JSESSIONID=…". */
+    String signInDelegate(String code) throws IOException {
+        WebDriver browser = browser(768, 1024);
+        browser.get(app("sign-in.xhtml?code=" + code));
+        browser.findElement(By.id("delegate:signInDelegate")).click();
+        until(browser).until(ExpectedConditions.urlContains("delegate/"));
+        org.openqa.selenium.Cookie session = browser.manage().getCookieNamed("JSESSIONID");
+        browser.manage().deleteCookieNamed("JSESSIONID"); // the API test holds the session now
+        return "JSESSIONID=" + session.getValue();
+    }
+
+    HttpResponse<String> put(String cookie, long ballotId, String paper, String type, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app("api/delegate/ballots/" + ballotId + "/papers/" + paper)))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", type).PUT(HttpRequest.BodyPublishers.ofString(body));
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return send(request.build());
+    }
+
+    HttpResponse<String> get(String cookie, String path) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app(path))).timeout(Duration.ofSeconds(30));
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return send(request.build());
+    }
+
+    static HttpResponse<String> send(HttpRequest request) throws Exception {
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** A string field of a flat JSON object (the API's answers are flat). */
+    static String jsonString(String json, String field) {
+        java.util.regex.Matcher value = java.util.regex.Pattern.compile("\"" + field + "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(json);
+        return value.find() ? value.group(1) : null;
+    }
+
+    static String paper() {
+        byte[] id = new byte[16];
+        new java.security.SecureRandom().nextBytes(id);
+        return java.util.HexFormat.of().formatHex(id);
+    }
+
+    /** The participations and the papers of a ballot. */
+    static List<Long> rows(long ballotId) throws Exception {
+        List<Long> counts = new ArrayList<>();
+        try (Connection db = database()) {
+            for (String table : List.of("participation", "cast_vote")) {
+                try (PreparedStatement query = db.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE ballot_id = ?")) {
+                    query.setLong(1, ballotId);
+                    try (ResultSet rows = query.executeQuery()) {
+                        rows.next();
+                        counts.add(rows.getLong(1));
+                    }
+                }
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * An open ballot of the meeting, written directly (the chair's console is tested above): an approval with the
+     * three answers, or an election among the candidates. Returns its id.
+     */
+    static long openBallot(long meetingId, String kind, String secrecy, String question, List<String> candidates, int seats,
+            int minChoices, boolean blankAllowed) throws Exception {
+        try (Connection db = database()) {
+            long ballotId;
+            try (PreparedStatement insert = db.prepareStatement("INSERT INTO ballot (meeting_id, question, kind, secrecy, majority_rule, "
+                    + "majority_base, seats, min_choices, blank_allowed, status, opened_at, voting_members, present, key_salt) "
+                    + "VALUES (?, ?, ?, ?, 'SIMPLE', 'VOTES_CAST', ?, ?, ?, 'OPEN', CURRENT_TIMESTAMP(3), 3, 3, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                insert.setLong(1, meetingId);
+                insert.setString(2, question);
+                insert.setString(3, kind);
+                insert.setString(4, secrecy);
+                insert.setInt(5, seats);
+                insert.setInt(6, minChoices);
+                insert.setBoolean(7, blankAllowed);
+                byte[] salt = new byte[16];
+                new java.security.SecureRandom().nextBytes(salt);
+                insert.setBytes(8, salt);
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    ballotId = keys.getLong(1);
+                }
+            }
+            List<String[]> options = "APPROVAL".equals(kind)
+                    ? List.of(new String[] {"YES", "Đồng ý"}, new String[] {"NO", "Không đồng ý"}, new String[] {"ABSTAIN", "Không biểu quyết"})
+                    : java.util.stream.IntStream.range(0, candidates.size()).mapToObj(i -> new String[] {"C" + (i + 1), candidates.get(i)}).toList();
+            for (int i = 0; i < options.size(); i++) {
+                try (PreparedStatement insert = db.prepareStatement(
+                        "INSERT INTO ballot_option (ballot_id, sort_order, code, label) VALUES (?, ?, ?, ?)")) {
+                    insert.setLong(1, ballotId);
+                    insert.setInt(2, i + 1);
+                    insert.setString(3, options.get(i)[0]);
+                    insert.setString(4, options.get(i)[1]);
+                    insert.executeUpdate();
+                }
+            }
+            return ballotId;
+        }
     }
 
     /** A meeting in session with three voting members, checked in, each holding a card. */

@@ -17,6 +17,7 @@ import app.quorum.ballot.entity.BoxFingerprint;
 import app.quorum.ballot.entity.MajorityBase;
 import app.quorum.ballot.entity.MajorityRule;
 import app.quorum.ballot.entity.Outcome;
+import app.quorum.ballot.entity.Receipts;
 import app.quorum.ballot.entity.Secrecy;
 import app.quorum.ballot.entity.VotingRule;
 import app.quorum.meeting.control.MeetingService;
@@ -197,9 +198,10 @@ class BallotIT {
         assertRefused("ballot.paperInvalid", () -> vote(ballot, member, "not-a-paper", "YES"), ballot);
 
         String paper = newPaper();
-        vote(ballot, member, paper, "YES");
+        String receipt = vote(ballot, member, paper, "YES");
         assertEquals(1, countRows("cast_vote", ballot));
-        assertRefused("ballot.alreadyVoted", () -> vote(ballot, member, paper, "YES"), ballot); // a replayed request
+        assertEquals(receipt, vote(ballot, member, paper, "YES"), "a replayed request answers the same receipt");
+        assertEquals(1, countRows("cast_vote", ballot));
         assertRefused("ballot.alreadyVoted", () -> vote(ballot, member, newPaper(), "NO"), ballot); // a second vote
         assertTrue(delegate.call(() -> casting.hasVoted(ballot.getId(), member.getId())));
 
@@ -219,6 +221,7 @@ class BallotIT {
         CountDownLatch start = new CountDownLatch(1);
         AtomicInteger accepted = new AtomicInteger();
         AtomicInteger refusedAsDuplicate = new AtomicInteger();
+        java.util.Set<String> receipts = java.util.concurrent.ConcurrentHashMap.newKeySet();
         List<Future<?>> submissions = new ArrayList<>();
         try {
             for (int i = 0; i < 100; i++) {
@@ -226,7 +229,7 @@ class BallotIT {
                 submissions.add(pool.submit(() -> {
                     start.await();
                     try {
-                        vote(ballot, member, paper, "YES");
+                        receipts.add(vote(ballot, member, paper, "YES"));
                         accepted.incrementAndGet();
                     } catch (Exception e) {
                         if (refusal(e) != null && "ballot.alreadyVoted".equals(refusal(e).key())) {
@@ -245,10 +248,64 @@ class BallotIT {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(1, accepted.get(), "accepted submissions");
-        assertEquals(99, refusedAsDuplicate.get(), "submissions refused as already voted");
+        // the winner's paper, when it is the retried one, is answered again to the retries that come after it
+        assertEquals(1, receipts.size(), () -> "receipts answered: " + receipts);
+        assertEquals(100, accepted.get() + refusedAsDuplicate.get(), "every submission answered or refused as already voted");
+        assertTrue(accepted.get() >= 1, "accepted submissions");
+        assertTrue(accepted.get() == 1 || receipts.contains(Receipts.of(HexFormat.of().parseHex("0123456789abcdef0123456789abcdef"))),
+                () -> accepted.get() + " accepted submissions but the retried paper did not win");
         assertEquals(1, countRows("participation", ballot));
         assertEquals(1, countRows("cast_vote", ballot));
+    }
+
+    /**
+     * The tablet's retry: the same paper sent again after success answers the same receipt and stores nothing;
+     * another paper is a second vote, refused; the participation lookup tells the device whether it voted and,
+     * for its own paper only, the receipt.
+     */
+    @Test
+    void theSamePaperSentAgainIsAnsweredWithItsReceiptAndCountsOnce() throws Exception {
+        Room room = room(3, 3);
+        Ballot ballot = approval(room, VotingRule.of(MajorityRule.SIMPLE, MajorityBase.VOTES_CAST));
+        Ballot other = approval(room, VotingRule.of(MajorityRule.SIMPLE, MajorityBase.VOTES_CAST));
+        chair.call(() -> ballots.open(ballot.getId(), null));
+        Participant member = room.members().get(0);
+        String paper = newPaper();
+
+        CastingService.Recorded before = delegate.call(() -> casting.recorded(ballot.getId(), member.getId(), paper));
+        assertEquals(new CastingService.Recorded(false, null), before, "nothing recorded yet");
+
+        String receipt = vote(ballot, member, paper, "NO");
+        assertEquals(Receipts.of(HexFormat.of().parseHex(paper)), receipt);
+        assertEquals(receipt, vote(ballot, member, paper, "NO"), "the same paper again");
+        assertEquals(receipt, vote(ballot, member, paper.toUpperCase(java.util.Locale.ROOT), "NO"), "the same paper in capitals");
+        assertEquals(1, countRows("participation", ballot));
+        assertEquals(1, countRows("cast_vote", ballot));
+        assertRefused("ballot.alreadyVoted", () -> vote(ballot, member, newPaper(), "NO"), ballot);
+
+        assertEquals(new CastingService.Recorded(true, receipt),
+                delegate.call(() -> casting.recorded(ballot.getId(), member.getId(), paper)), "voted, with this paper");
+        assertEquals(new CastingService.Recorded(true, null),
+                delegate.call(() -> casting.recorded(ballot.getId(), member.getId(), newPaper())), "voted, with another paper");
+        assertEquals(new CastingService.Recorded(true, null),
+                delegate.call(() -> casting.recorded(ballot.getId(), member.getId(), null)), "voted, no paper asked");
+        Participant neighbour = room.members().get(1);
+        assertEquals(new CastingService.Recorded(false, null),
+                delegate.call(() -> casting.recorded(ballot.getId(), neighbour.getId(), paper)),
+                "another delegate asking with this paper learns nothing of it");
+        assertEquals(new CastingService.Recorded(false, null),
+                delegate.call(() -> casting.recorded(other.getId(), member.getId(), paper)), "the paper is not in another ballot");
+        Exception invalid = assertThrows(Exception.class, () -> delegate.call(() -> casting.recorded(ballot.getId(), member.getId(), "xyz")));
+        assertEquals("ballot.paperInvalid", refusal(invalid).key());
+        Exception unknown = assertThrows(Exception.class, () -> delegate.call(() -> casting.recorded(Long.MAX_VALUE, member.getId(), paper)));
+        assertEquals("ballot.notFound", refusal(unknown).key());
+
+        chair.call(() -> ballots.close(ballot.getId()));
+        assertEquals(receipt, vote(ballot, member, paper, "NO"), "a retry that arrives after the close still learns its receipt");
+        assertRefused("ballot.notOpenForVotes", () -> vote(ballot, neighbour, paper, "YES"), ballot);
+        ApprovalResult result = (ApprovalResult) chair.call(() -> ballots.result(ballot.getId()));
+        assertEquals(List.of(0, 1, 0), List.of(result.count(ApprovalChoice.YES), result.count(ApprovalChoice.NO),
+                result.count(ApprovalChoice.ABSTAIN)));
     }
 
     @Test

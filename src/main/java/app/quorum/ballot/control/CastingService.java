@@ -27,7 +27,9 @@ import java.util.TreeSet;
  * Casting a vote: the participation (who) and the ballot paper (what) are written in one transaction; the
  * database's key on (ballot, participant) lets a delegate vote once, however many times a request is sent. The
  * paper's id is chosen by the voter's device (128 random bits), so a retried request carries the same paper and
- * the receipt is known to the device alone. Nothing logged here names a choice.
+ * the receipt is known to the device alone. A paper sent again after it was recorded (the device lost the answer)
+ * is answered with the same receipt and stores nothing; another paper from a voter who has voted is refused.
+ * Nothing logged here names a choice.
  */
 @Stateless
 @RolesAllowed("DELEGATE")
@@ -55,6 +57,12 @@ public class CastingService {
         Ballot ballot = em.find(Ballot.class, ballotId, LockModeType.PESSIMISTIC_READ);
         if (ballot == null) {
             throw new Refusal("ballot.notFound");
+        }
+        if (hasVoted(ballotId, participantId)) {
+            if (inBox(ballotId, id)) {
+                return Receipts.of(id); // the same paper again: its answer was lost on the way, it counts once
+            }
+            throw new Refusal("ballot.alreadyVoted");
         }
         if (!ballot.acceptsVotesAt(clock.instant())) {
             throw new Refusal("ballot.notOpenForVotes");
@@ -92,9 +100,37 @@ public class CastingService {
         return Receipts.of(id);
     }
 
-    /** Whether the participant's vote on the ballot is recorded: what a device asks after losing its answer. */
+    /** Whether the participant's vote on the ballot is recorded. */
     public boolean hasVoted(long ballotId, long participantId) {
         return em.find(Participation.class, new Participation.Key(ballotId, participantId)) != null;
+    }
+
+    /**
+     * What a device asks after losing the answer to a vote: whether the participant has voted on the ballot, and the
+     * receipt of the given paper if the participant has voted and that paper is in the box (a paper of another
+     * ballot, or one never stored, gives no receipt).
+     *
+     * @param paperId the device's paper id (32 hex digits), or null to ask only whether the participant has voted
+     */
+    public Recorded recorded(long ballotId, long participantId, String paperId) {
+        byte[] id = paperId == null || paperId.isEmpty() ? null : paperId(paperId);
+        if (em.find(Ballot.class, ballotId) == null) {
+            throw new Refusal("ballot.notFound");
+        }
+        boolean voted = hasVoted(ballotId, participantId);
+        return new Recorded(voted, voted && id != null && inBox(ballotId, id) ? Receipts.of(id) : null);
+    }
+
+    private boolean inBox(long ballotId, byte[] paperId) {
+        CastVote paper = em.find(CastVote.class, paperId);
+        return paper != null && paper.ballotId() == ballotId;
+    }
+
+    /**
+     * Whether a participant has voted on a ballot and, when asked with the device's paper and that paper is theirs
+     * in the box, its receipt.
+     */
+    public record Recorded(boolean voted, String receipt) {
     }
 
     static byte[] paperId(String hex) {

@@ -12,7 +12,7 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * A refusal of the domain, answered as {@code 409 Conflict} with {@code {"error": key, "message": text}} in the
- * caller's language (the quorum-lang cookie, else Vietnamese): the same words the Faces pages show.
+ * caller's language (the quorum-lang cookie, else Vietnamese): the same words the Faces pages show. Never cached.
  */
 @Provider
 public class RefusalMapper implements ExceptionMapper<Refusal> {
@@ -24,7 +24,7 @@ public class RefusalMapper implements ExceptionMapper<Refusal> {
     public Response toResponse(Refusal refusal) {
         String message = Bundle.text(Bundle.supported(LocaleFilter.language(request)), refusal.key(), refusal.arguments());
         return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-                .entity(new ApiError(refusal.key(), message)).build();
+                .header("Cache-Control", "no-store").entity(new ApiError(refusal.key(), message)).build();
     }
 
     /** The body of an error answer: a stable key for programs and a translated message for people. */
