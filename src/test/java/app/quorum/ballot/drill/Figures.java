@@ -32,8 +32,8 @@ final class Figures {
     /** One kill and the restart after it. */
     record Round(int number, int acknowledgedBefore, int inFlight, int inFlightAnsweredAnyway, int inFlightCommittedAnswerLost,
             int inFlightNotCommitted, int acknowledgedMissingAfterRecovery, int papersAfterRecovery, List<String> processes,
-            String loadAverage, double databaseSeconds, double readySeconds, double killToFirstAcknowledgementSeconds,
-            boolean snapshotBeforeApp) {
+            String loadAverage, List<String> failedStarts, double databaseSeconds, double readySeconds,
+            double killToFirstAcknowledgementSeconds, boolean snapshotBeforeApp) {
     }
 
     final int delegates;

@@ -78,7 +78,7 @@ class FiguresTest {
 
     @Test
     void aVoteAcknowledgedBeforeTheKillButMissingAfterRecoveryFails() {
-        Figures.Round round = new Figures.Round(1, 2, 1, 0, 0, 1, 1, 1, List.of("mariadbd (pid 1)"), "1.00", 5, 60, 61, true);
+        Figures.Round round = new Figures.Round(1, 2, 1, 0, 0, 1, 1, 1, List.of("mariadbd (pid 1)"), "1.00", List.of(), 5, 60, 61, true);
         Figures figures = new Figures(2, List.of(sent(A, "YES"), sent(B, "NO")), box(Map.of(A, "YES", B, "NO"), 2, 2),
                 shown(Map.of("YES", 1, "NO", 1), 2), List.of(round));
 

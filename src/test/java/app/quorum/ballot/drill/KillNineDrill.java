@@ -62,11 +62,15 @@ public final class KillNineDrill {
     private final Path target = Path.of(System.getProperty("drill.target", "target")).toAbsolutePath().normalize();
     private final Path drillDir = target.resolve("drill");
 
+    /** Kept so it is not collected: the driver's warnings while the drill knocks at a database still starting. */
+    private static final java.util.logging.Logger DRIVER = java.util.logging.Logger.getLogger("org.mariadb.jdbc");
+
     private final Tablet.Wire wire = new Tablet.Wire();
     private final List<String> timeline = new ArrayList<>();
     private final long began = System.nanoTime();
 
     public static void main(String[] args) {
+        DRIVER.setLevel(java.util.logging.Level.OFF);
         int code;
         try {
             code = new KillNineDrill().run();
@@ -101,6 +105,9 @@ public final class KillNineDrill {
         say("Kill -9 drill: " + delegates + " delegates, " + kills + " kill(s), votes spread over " + spreadSeconds + " s, Quorum on "
                 + server.base() + ", data in " + server.dataDir());
         QuorumServer.Start first = server.start(db -> { });
+        for (String failure : first.failedAttempts()) {
+            event("The first start failed " + failure + "; the launcher was started again");
+        }
         event("Quorum started (first start, empty database) and ready in " + Figures.format(first.readySeconds()) + " s");
 
         Stage stage;
@@ -217,7 +224,8 @@ public final class KillNineDrill {
             double toFirstAck = tablets.stream().filter(t -> t.acknowledgedAt > restartBegan)
                     .mapToLong(t -> t.acknowledgedAt - killed.nanoTime()).min().orElse(-1) / 1e9;
             return new Figures.Round(number, acknowledgedBefore.size(), onTheWire.size(), answeredAnyway, committed - answeredAnyway,
-                    onTheWire.size() - committed, missing, box.size(), killed.processes(), loadAverage, restart.databaseSeconds(),
+                    onTheWire.size() - committed, missing, box.size(), killed.processes(), loadAverage, restart.failedAttempts(),
+                    restart.databaseSeconds(),
                     restart.readySeconds(), toFirstAck < 0 ? Double.NaN : toFirstAck, !restart.appAnsweredBeforeDatabaseLook());
         }
     }
@@ -242,6 +250,9 @@ public final class KillNineDrill {
         run.loadAverage = loadAverage();
         run.restartBegan = System.nanoTime();
         run.restart = server.start(db -> run.boxAfterRecovery.set(papers(db, ballotId)));
+        for (String failure : run.restart.failedAttempts()) {
+            event("A start after kill " + number + " failed " + failure + "; the launcher was started again");
+        }
         event("Restarted on the same data folder: database back after " + Figures.format(run.restart.databaseSeconds())
                 + " s (box: " + run.boxAfterRecovery.get().size() + " papers), Quorum ready after " + Figures.format(run.restart.readySeconds()) + " s");
         return run;
@@ -414,10 +425,11 @@ public final class KillNineDrill {
         List<String[]> rows = new ArrayList<>();
         Figures.Round first = f.rounds.isEmpty() ? null : f.rounds.get(0);
         long firstKill = runs.isEmpty() ? Long.MAX_VALUE : runs.get(0).killed.nanoTime();
-        long lastKill = runs.isEmpty() ? Long.MAX_VALUE : runs.get(runs.size() - 1).killed.nanoTime();
+        long lastRestart = runs.isEmpty() ? Long.MAX_VALUE : runs.get(runs.size() - 1).restartBegan;
         List<Long> before = tablets.stream().filter(t -> t.acknowledged() && t.acknowledgedAt < firstKill).map(t -> t.latencyNanos).toList();
-        List<Long> after = tablets.stream().filter(t -> t.acknowledged() && t.acknowledgedAt > lastKill).map(t -> t.latencyNanos).toList();
-        List<Long> across = tablets.stream().filter(t -> t.acknowledged() && t.firstSentAt < firstKill && t.acknowledgedAt > firstKill)
+        List<Long> after = tablets.stream().filter(t -> t.acknowledged() && t.acknowledgedAt > lastRestart).map(t -> t.latencyNanos).toList();
+        long firstRestart = runs.isEmpty() ? Long.MAX_VALUE : runs.get(0).restartBegan;
+        List<Long> across = tablets.stream().filter(t -> t.acknowledged() && t.acknowledgedAt > firstRestart)
                 .map(t -> t.acknowledgedAt - t.firstSentAt).toList();
         rows.add(row("delegates", f.delegates));
         rows.add(row("kills (SIGKILL to launcher, Payara Micro and MariaDB)", f.rounds.size()));
@@ -440,13 +452,15 @@ public final class KillNineDrill {
         rows.add(row("participation endpoint: voted with own receipt", f.shown.participationConfirmed() + " of " + f.shown.participationAsked()));
         rows.add(row("load average at the kill (1, 5, 15 min)", first == null ? "-" : first.loadAverage()));
         rows.add(row("restart: database back (s)", first == null ? "-" : Figures.format(first.databaseSeconds())));
-        rows.add(row("restart-to-ready (s)", first == null ? "-" : Figures.format(first.readySeconds())));
+        rows.add(row("restart-to-ready (s)", first == null ? "-" : Figures.format(first.readySeconds())
+                + (first.failedStarts().isEmpty() ? "" : " (" + (first.failedStarts().size() + 1) + " launcher attempts)")));
+        rows.add(row("launcher attempts that gave up during the restart", first == null ? "-" : first.failedStarts().size()));
         rows.add(row("kill to first acknowledgement by the restarted server (s)", first == null ? "-" : Figures.format(first.killToFirstAcknowledgementSeconds())));
         rows.add(row("vote latency before the kill, median / p95 (ms)", Figures.format(Figures.percentileMillis(before, 50)) + " / "
                 + Figures.format(Figures.percentileMillis(before, 95)) + " (" + before.size() + " votes)"));
-        rows.add(row("vote latency after the restart, median / p95 (ms)", Figures.format(Figures.percentileMillis(after, 50)) + " / "
+        rows.add(row("vote latency after the (last) restart, median / p95 (ms)", Figures.format(Figures.percentileMillis(after, 50)) + " / "
                 + Figures.format(Figures.percentileMillis(after, 95)) + " (" + after.size() + " votes)"));
-        rows.add(row("first try to acknowledgement across the kill, median / max (s)", Figures.format(Figures.percentileMillis(across, 50) / 1000)
+        rows.add(row("wait of delegates answered after the restart, first try → receipt, median / max (s)", Figures.format(Figures.percentileMillis(across, 50) / 1000)
                 + " / " + Figures.format(Figures.percentileMillis(across, 100) / 1000) + " (" + across.size() + " votes)"));
         rows.add(row("vote requests sent / sign-ins", tablets.stream().mapToInt(t -> t.attempts).sum() + " / "
                 + tablets.stream().mapToInt(t -> t.signIns).sum()));
@@ -472,14 +486,16 @@ public final class KillNineDrill {
             md.append("| ").append(row[0]).append(" | ").append(row[1].replace("|", "/")).append(" |\n");
         }
         md.append("\n## Kills\n\n| kill | acknowledged before | on the wire: answered anyway / committed, answer lost / not committed "
-                + "| box after recovery | killed | load average | database back (s) | ready (s) | kill → first acknowledgement (s) |\n"
-                + "| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+                + "| box after recovery | killed | load average | failed starts | database back (s) | ready (s) "
+                + "| kill → first acknowledgement (s) |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (Figures.Round round : f.rounds) {
             md.append("| ").append(round.number()).append(" | ").append(round.acknowledgedBefore()).append(" | ").append(round.inFlight())
                     .append(": ").append(round.inFlightAnsweredAnyway()).append(" / ").append(round.inFlightCommittedAnswerLost())
                     .append(" / ").append(round.inFlightNotCommitted()).append(" | ").append(round.papersAfterRecovery())
                     .append(round.snapshotBeforeApp() ? "" : " (app already up)").append(" | ").append(String.join(", ", round.processes()))
-                    .append(" | ").append(round.loadAverage()).append(" | ").append(Figures.format(round.databaseSeconds())).append(" | ").append(Figures.format(round.readySeconds()))
+                    .append(" | ").append(round.loadAverage()).append(" | ")
+                    .append(round.failedStarts().isEmpty() ? "0" : String.join("; ", round.failedStarts()).replace("|", "/"))
+                    .append(" | ").append(Figures.format(round.databaseSeconds())).append(" | ").append(Figures.format(round.readySeconds()))
                     .append(" | ").append(Figures.format(round.killToFirstAcknowledgementSeconds())).append(" |\n");
         }
         md.append("\n## What the tablets met on the wire\n\n");
@@ -517,6 +533,8 @@ public final class KillNineDrill {
     private void prepareFolder() throws IOException {
         Files.createDirectories(drillDir);
         deleteRecursively(drillDir.resolve("data"));
+        // Payara Micro's root folder remembers the last deployment and boots it again before --deploy: start clean
+        deleteRecursively(drillDir.resolve("work").resolve("payara-root"));
         try (Stream<Path> old = Files.list(drillDir)) {
             for (Path file : old.filter(p -> p.getFileName().toString().matches("(launcher|server)-\\d+\\.log|kill-nine\\.md")).toList()) {
                 Files.delete(file);

@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Quorum as the run command starts it ({@code mvn -Prun package} runs {@code app.quorum.platform.launch.Launcher} with
@@ -68,18 +69,75 @@ final class QuorumServer implements AutoCloseable {
         return dataDir;
     }
 
-    /** What one start took, in seconds from spawning the launcher. */
-    record Start(int number, double databaseSeconds, double readySeconds, boolean appAnsweredBeforeDatabaseLook) {
+    /**
+     * What one start took, in seconds from spawning the first launcher; {@code failedAttempts} are the one-line causes
+     * of launchers that ended before Quorum was ready (each was started again, as systemd's Restart=on-failure would).
+     */
+    record Start(int number, double databaseSeconds, double readySeconds, boolean appAnsweredBeforeDatabaseLook,
+            List<String> failedAttempts) {
     }
+
+    static final int ATTEMPTS = 3;
 
     /**
      * Starts the launcher and waits until Quorum is ready: {@code /health/ready} answers 200 and the launcher printed
      * its "ready" line (which waits for Payara's own "ready in"). As soon as the database answers, and before the
-     * application does, {@code whileAppStarts} gets a connection to it.
+     * application does, {@code whileAppStarts} gets a connection to it. A launcher that gives up (it ends with its
+     * one-line cause) is started again, up to {@value #ATTEMPTS} times in all.
      */
     Start start(Consumer<Connection> whileAppStarts) throws IOException, InterruptedException {
         starts++;
         long begin = System.nanoTime();
+        List<String> failed = new ArrayList<>();
+        boolean looked = false;
+        boolean appAnsweredFirst = false;
+        double databaseSeconds = Double.NaN;
+        long deadline = begin + TimeUnit.MINUTES.toNanos(10);
+        Path console = null;
+        java.util.Set<ProcessHandle> tree = new java.util.HashSet<>();
+        while (System.nanoTime() < deadline) {
+            if (launcher != null && launcher.isAlive()) {
+                launcher.descendants().forEach(tree::add);
+            }
+            if (launcher == null || !launcher.isAlive()) {
+                if (console != null) {
+                    // a launcher that gave up may leave its MariaDB behind, holding the data folder: ours, by pid
+                    for (ProcessHandle orphan : tree) {
+                        orphan.destroyForcibly();
+                        orphan.onExit().join();
+                    }
+                    tree.clear();
+                    failed.add(String.format(java.util.Locale.ROOT, "after %.1f s: %s", secondsSince(begin), cause(console)));
+                    if (failed.size() >= ATTEMPTS) {
+                        throw new IllegalStateException("Quorum did not start in " + ATTEMPTS + " attempts: " + failed + "; see "
+                                + drillDir + " and " + dataDir.resolve("logs"));
+                    }
+                }
+                console = drillDir.resolve("launcher-" + starts + (failed.isEmpty() ? "" : "-" + (failed.size() + 1)) + ".log");
+                spawn(console);
+            }
+            if (!looked) {
+                Optional<Connection> db = tryDatabase();
+                if (db.isPresent()) {
+                    databaseSeconds = secondsSince(begin);
+                    appAnsweredFirst = healthUp();
+                    try (Connection connection = db.get()) {
+                        whileAppStarts.accept(connection);
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    looked = true;
+                }
+            }
+            if (launcherSaidReady && healthUp()) {
+                return new Start(starts, databaseSeconds, secondsSince(begin), appAnsweredFirst, failed);
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("Quorum was not ready within 10 minutes: see " + console);
+    }
+
+    private void spawn(Path console) throws IOException {
         launcherSaidReady = false;
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -100,37 +158,21 @@ final class QuorumServer implements AutoCloseable {
         Files.createDirectories(workDir);
         launcher = builder.start();
         Process started = launcher;
-        Path console = drillDir.resolve("launcher-" + starts + ".log");
-        Thread.ofPlatform().daemon().name("launcher-console-" + starts).start(() -> copyConsole(started, console));
+        Thread.ofPlatform().daemon().name("launcher-console").start(() -> copyConsole(started, console));
+    }
 
-        boolean looked = false;
-        boolean appAnsweredFirst = false;
-        double databaseSeconds = Double.NaN;
-        long deadline = begin + TimeUnit.MINUTES.toNanos(6);
-        while (System.nanoTime() < deadline) {
-            if (!launcher.isAlive()) {
-                throw new IllegalStateException("the launcher ended with exit code " + launcher.exitValue() + ": see " + console
-                        + " and " + dataDir.resolve("logs/server.log"));
-            }
-            if (!looked) {
-                Optional<Connection> db = tryDatabase();
-                if (db.isPresent()) {
-                    databaseSeconds = secondsSince(begin);
-                    appAnsweredFirst = healthUp();
-                    try (Connection connection = db.get()) {
-                        whileAppStarts.accept(connection);
-                    } catch (SQLException e) {
-                        throw new IllegalStateException(e);
-                    }
-                    looked = true;
-                }
-            }
-            if (launcherSaidReady && healthUp()) {
-                return new Start(starts, databaseSeconds, secondsSince(begin), appAnsweredFirst);
-            }
-            Thread.sleep(100);
+    /** The launcher's one-line cause ("Quorum: …"), without the database's console lines it may quote. */
+    private static String cause(Path console) throws InterruptedException {
+        Thread.sleep(500); // the console thread writes the last lines
+        try (Stream<String> lines = Files.lines(console, StandardCharsets.UTF_8)) {
+            return lines.map(line -> line.substring(line.indexOf(' ') + 1))
+                    .filter(line -> line.startsWith("Quorum: "))
+                    .map(line -> line.replaceFirst(", last \\d+ lines of console:.*", ""))
+                    .map(line -> line.length() > 200 ? line.substring(0, 200) + "…" : line)
+                    .findFirst().orElse("the launcher ended (see " + console.getFileName() + ")");
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "the launcher ended (see " + console.getFileName() + ")";
         }
-        throw new IllegalStateException("Quorum was not ready within 6 minutes: see " + console);
     }
 
     private void copyConsole(Process process, Path file) {
