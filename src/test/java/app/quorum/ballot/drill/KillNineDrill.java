@@ -59,6 +59,7 @@ public final class KillNineDrill {
     private final int port = Integer.getInteger("drill.port", 8093);
     private final int spreadSeconds = Integer.getInteger("drill.spreadSeconds", 30);
     private final int timeoutMinutes = Integer.getInteger("drill.timeoutMinutes", 15);
+    private final int stallMinutes = Integer.getInteger("drill.stallMinutes", 5);
     private final Path target = Path.of(System.getProperty("drill.target", "target")).toAbsolutePath().normalize();
     private final Path drillDir = target.resolve("drill");
 
@@ -68,6 +69,9 @@ public final class KillNineDrill {
     private final Tablet.Wire wire = new Tablet.Wire();
     private final List<String> timeline = new ArrayList<>();
     private final long began = System.nanoTime();
+    /** When the drill last saw progress: an acknowledgement, or Quorum ready again after a kill. */
+    private long lastProgress = System.nanoTime();
+    private int lastAcknowledged;
 
     public static void main(String[] args) {
         DRIVER.setLevel(java.util.logging.Level.OFF);
@@ -136,6 +140,7 @@ public final class KillNineDrill {
             ballotId = openBallot(db, stage.meetingId);
         }
         long opened = System.nanoTime();
+        lastProgress = opened;
         event("The chair opened secret ballot " + ballotId + " on the console");
 
         ExecutorService voters = Executors.newVirtualThreadPerTaskExecutor();
@@ -154,8 +159,11 @@ public final class KillNineDrill {
         List<RoundRun> runs = new ArrayList<>();
         for (int round = 1; round <= kills; round++) {
             int threshold = (int) Math.ceil(delegates * (double) round / (kills + 1));
-            while (wire.acknowledged.get() < threshold && !voters.isTerminated() && System.nanoTime() < deadline) {
+            while (wire.acknowledged.get() < threshold && !voters.isTerminated() && System.nanoTime() < deadline && !stalled()) {
                 Thread.sleep(2);
+            }
+            if (stalled()) {
+                break;
             }
             if (wire.acknowledged.get() < threshold) {
                 event("Kill " + round + " skipped: every tablet had finished before " + threshold + " acknowledgements");
@@ -164,9 +172,17 @@ public final class KillNineDrill {
             runs.add(killAndRestart(server, round, ballotId, tablets));
         }
 
-        if (!voters.awaitTermination(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-            event("Deadline: " + tablets.stream().filter(t -> !t.acknowledged()).count() + " tablets still without acknowledgement");
+        while (!voters.awaitTermination(1, TimeUnit.SECONDS) && System.nanoTime() < deadline && !stalled()) {
+            // waiting for the tablets
+        }
+        if (!voters.isTerminated()) {
+            long waiting = tablets.stream().filter(t -> !t.acknowledged()).count();
+            event((stalled() ? "Stalled: no vote acknowledged for " + stallMinutes + " min while Quorum said it was ready; "
+                    : "Deadline: ") + waiting + " tablets still without acknowledgement");
             voters.shutdownNow();
+            voters.awaitTermination(1, TimeUnit.MINUTES);
+            progress.interrupt();
+            return stalledReport(server, tablets, runs, ballotId);
         }
         progress.interrupt();
         long acknowledged = tablets.stream().filter(Tablet::acknowledged).count();
@@ -250,12 +266,92 @@ public final class KillNineDrill {
         run.loadAverage = loadAverage();
         run.restartBegan = System.nanoTime();
         run.restart = server.start(db -> run.boxAfterRecovery.set(papers(db, ballotId)));
+        lastProgress = System.nanoTime();
         for (String failure : run.restart.failedAttempts()) {
             event("A start after kill " + number + " failed " + failure + "; the launcher was started again");
         }
         event("Restarted on the same data folder: database back after " + Figures.format(run.restart.databaseSeconds())
                 + " s (box: " + run.boxAfterRecovery.get().size() + " papers), Quorum ready after " + Figures.format(run.restart.readySeconds()) + " s");
         return run;
+    }
+
+    /** No acknowledgement for drill.stallMinutes while Quorum was up: it did not recover, and waiting longer shows nothing more. */
+    private boolean stalled() {
+        int acknowledged = wire.acknowledged.get();
+        if (acknowledged != lastAcknowledged) {
+            lastAcknowledged = acknowledged;
+            lastProgress = System.nanoTime();
+        }
+        return System.nanoTime() - lastProgress > TimeUnit.MINUTES.toNanos(stallMinutes);
+    }
+
+    /**
+     * The drill could not finish: the votes cannot be counted through the application. What can still be checked is
+     * checked straight in the database (the papers' ids and the participations; the choices stay sealed): is every
+     * acknowledged paper in the box, and nothing twice? The drill fails either way.
+     */
+    private int stalledReport(QuorumServer server, List<Tablet> tablets, List<RoundRun> runs, long ballotId) throws Exception {
+        Set<String> box;
+        long participations;
+        try (Connection db = server.database()) {
+            box = papers(db, ballotId);
+            try (PreparedStatement query = db.prepareStatement("SELECT COUNT(*) FROM participation WHERE ballot_id = ?")) {
+                query.setLong(1, ballotId);
+                try (ResultSet rows = query.executeQuery()) {
+                    rows.next();
+                    participations = rows.getLong(1);
+                }
+            }
+        }
+        Set<String> sentPapers = tablets.stream().map(t -> t.paper).collect(java.util.stream.Collectors.toSet());
+        long acknowledged = tablets.stream().filter(Tablet::acknowledged).count();
+        long lost = tablets.stream().filter(Tablet::acknowledged).filter(t -> !box.contains(t.paper)).count();
+        long unknown = box.stream().filter(paper -> !sentPapers.contains(paper)).count();
+        String health = server.healthUp() ? "UP" : "DOWN";
+        String signIn = answer(server, "sign-in.xhtml");
+        StringBuilder md = new StringBuilder("# Kill -9 drill\n\n**FAILED**: Quorum did not recover after the restart: no vote was "
+                + "acknowledged for " + stallMinutes + " minutes while `/health/ready` said " + health + "; the sign-in page answers "
+                + signIn + ". The votes could not be counted through the application; the box was checked in the database.\n\n");
+        md.append("| figure | value |\n| --- | --- |\n");
+        md.append("| delegates | ").append(delegates).append(" |\n");
+        md.append("| acknowledged | ").append(acknowledged).append(" |\n");
+        md.append("| papers in the box (ids only: still sealed) | ").append(box.size()).append(" |\n");
+        md.append("| participations | ").append(participations).append(" |\n");
+        md.append("| lost (acknowledged, not in the box) | ").append(lost).append(" |\n");
+        md.append("| papers nobody sent | ").append(unknown).append(" |\n");
+        md.append("\n## Kills\n\n");
+        for (RoundRun run : runs) {
+            Figures.Round round = run.round(tablets);
+            md.append("- kill ").append(round.number()).append(": ").append(round.acknowledgedBefore()).append(" acknowledged before, ")
+                    .append(round.inFlight()).append(" on the wire, box after recovery ").append(round.papersAfterRecovery())
+                    .append(", missing after recovery ").append(round.acknowledgedMissingAfterRecovery()).append(", ready after ")
+                    .append(Figures.format(round.readySeconds())).append(" s, failed starts ").append(round.failedStarts().size())
+                    .append(", load ").append(round.loadAverage()).append('\n');
+        }
+        md.append("\n## What the tablets met on the wire\n\n| what | times |\n| --- | --- |\n");
+        wire.failures.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> md.append("| ").append(e.getKey()).append(" | ").append(e.getValue()).append(" |\n"));
+        md.append("\n## Timeline\n\n");
+        timeline.forEach(line -> md.append("- ").append(line).append('\n'));
+        md.append("\nPayara's log of the stuck server: `target/drill/data/logs/server.log`; of the killed ones: `target/drill/server-*.log`.\n");
+        Files.writeString(drillDir.resolve("kill-nine.md"), md.toString(), StandardCharsets.UTF_8);
+        tablets.forEach(Tablet::close);
+        say("Report: " + drillDir.resolve("kill-nine.md"));
+        say("FAILED: Quorum did not recover after the restart (health " + health + ", sign-in page " + signIn + "); acknowledged "
+                + acknowledged + ", in the box " + box.size() + ", lost " + lost + ", participations " + participations + ".");
+        return 1;
+    }
+
+    private static String answer(QuorumServer server, String path) {
+        try {
+            return "HTTP " + java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(server.base().resolve(path))
+                    .timeout(java.time.Duration.ofSeconds(20)).build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return e.getClass().getSimpleName();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "-";
+        }
     }
 
     // ---------------------------------------------------------------- the tablets

@@ -77,13 +77,14 @@ final class QuorumServer implements AutoCloseable {
             List<String> failedAttempts) {
     }
 
-    static final int ATTEMPTS = 3;
+    /** Launchers started at most for one start (-Ddrill.startAttempts). */
+    static final int ATTEMPTS = Integer.getInteger("drill.startAttempts", 5);
 
     /**
      * Starts the launcher and waits until Quorum is ready: {@code /health/ready} answers 200 and the launcher printed
      * its "ready" line (which waits for Payara's own "ready in"). As soon as the database answers, and before the
      * application does, {@code whileAppStarts} gets a connection to it. A launcher that gives up (it ends with its
-     * one-line cause) is started again, up to {@value #ATTEMPTS} times in all.
+     * one-line cause) is started again, up to {@link #ATTEMPTS} times in all.
      */
     Start start(Consumer<Connection> whileAppStarts) throws IOException, InterruptedException {
         starts++;
