@@ -77,6 +77,13 @@ public final class Browsers {
         Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) image.get("data")));
     }
 
+    /** Quits one browser now (its profile goes with {@link #closeAll}). */
+    public static synchronized void close(WebDriver driver) {
+        if (OPEN.remove(driver)) {
+            driver.quit();
+        }
+    }
+
     /** Quits every browser opened here and deletes their profiles. */
     public static synchronized void closeAll() {
         OPEN.forEach(WebDriver::quit);

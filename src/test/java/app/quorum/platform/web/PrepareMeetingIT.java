@@ -1,12 +1,21 @@
 package app.quorum.platform.web;
 
+import static app.quorum.testing.Pages.agendaRow;
+import static app.quorum.testing.Pages.agendaTitles;
+import static app.quorum.testing.Pages.await;
+import static app.quorum.testing.Pages.markPage;
+import static app.quorum.testing.Pages.messages;
+import static app.quorum.testing.Pages.rosterNames;
+import static app.quorum.testing.Pages.switchLanguage;
+import static app.quorum.testing.Pages.tabs;
+import static app.quorum.testing.Pages.uploadRoster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import app.quorum.testing.Browsers;
 import app.quorum.testing.MinimalPdf;
+import app.quorum.testing.Pages;
 import app.quorum.testing.TestEnvironment;
 import java.io.File;
 import java.io.IOException;
@@ -15,15 +24,9 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
@@ -35,17 +38,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The secretary prepares the seed meeting through the UI, on the whole WAR: signs in, creates the meeting, builds
@@ -59,7 +57,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class PrepareMeetingIT {
 
     static final Path FILES = Path.of("target", "prepare-meeting");
-    static final Duration WAIT = Duration.ofSeconds(30);
 
     static final String TITLE = "Hội nghị đánh giá kết quả xây dựng nông thôn mới năm 2023 và xét công nhận xã Đắk Gằn đạt chuẩn";
     static final String ORGANISER = "UBND huyện Đắk Mil";
@@ -132,12 +129,7 @@ class PrepareMeetingIT {
     // ---------------------------------------------------------------- the steps
 
     private void signIn(WebDriver driver, String username) throws IOException {
-        driver.get(app("sign-in.xhtml").toString());
-        driver.findElement(By.id("staff:username")).sendKeys(username);
-        driver.findElement(By.id("staff:password")).sendKeys(TestEnvironment.password(username));
-        driver.findElement(By.id("staff:signInStaff")).click();
-        wait(driver).until(d -> !d.getCurrentUrl().contains("sign-in.xhtml"));
-        assertTrue(driver.findElement(By.cssSelector(".q-user-name")).getText().length() > 0, "the signed-in user's name in the header");
+        Pages.signIn(driver, app("sign-in.xhtml").toString(), username, TestEnvironment.password(username));
         screenshot(driver, "signed-in-" + username);
     }
 
@@ -152,12 +144,12 @@ class PrepareMeetingIT {
         startsAt.sendKeys("19/01/2024 07:30");
         startsAt.sendKeys(Keys.ESCAPE);
         driver.findElement(By.cssSelector("h1.q-page-title")).click();
-        wait(driver).until(ExpectedConditions.invisibilityOfElementLocated(By.id("newMeeting:startsAt_panel")));
+        await(driver).until(ExpectedConditions.invisibilityOfElementLocated(By.id("newMeeting:startsAt_panel")));
         assertEquals("19/01/2024 07:30", startsAt.getAttribute("value"));
         screenshot(driver, "new-meeting-form");
         assertEquals("", overflowing(driver, "newMeeting"), "fields reaching past the form's right edge");
         driver.findElement(By.id("newMeeting:create")).click();
-        wait(driver).until(d -> d.getCurrentUrl().contains("/secretary/meeting.xhtml?id="));
+        await(driver).until(d -> d.getCurrentUrl().contains("/secretary/meeting.xhtml?id="));
         Matcher id = Pattern.compile("[?&]id=(\\d+)").matcher(driver.getCurrentUrl());
         assertTrue(id.find(), driver.getCurrentUrl());
         long meetingId = Long.parseLong(id.group(1));
@@ -182,7 +174,7 @@ class PrepareMeetingIT {
         List<Integer> minutes = List.of(10, 30, 15, 60);
         for (int i = 0; i < typed.size(); i++) {
             driver.findElement(By.id("agenda:add")).click();
-            WebElement title = wait(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("itemForm:title")));
+            WebElement title = await(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("itemForm:title")));
             title.sendKeys(typed.get(i));
             driver.findElement(By.id("itemForm:presenter")).sendKeys(presenters.get(i));
             driver.findElement(By.id("itemForm:minutes_input")).sendKeys(Integer.toString(minutes.get(i)));
@@ -191,15 +183,15 @@ class PrepareMeetingIT {
             }
             driver.findElement(By.id("itemForm:saveItem")).click();
             int count = i + 1;
-            wait(driver).until(d -> agendaTitles(d).size() == count);
-            wait(driver).until(ExpectedConditions.invisibilityOfElementLocated(By.id("itemDialog")));
+            await(driver).until(d -> agendaTitles(d).size() == count);
+            await(driver).until(ExpectedConditions.invisibilityOfElementLocated(By.id("itemDialog")));
         }
         assertEquals(typed, agendaTitles(driver));
         screenshot(driver, "agenda-added");
 
         // the discussion (4th) moves up above the vote (3rd)
         agendaRow(driver, 3).findElement(By.cssSelector("button:has(.pi-arrow-up)")).click();
-        wait(driver).until(d -> agendaTitles(d).equals(AGENDA));
+        await(driver).until(d -> agendaTitles(d).equals(AGENDA));
         assertEquals(List.of("1", "2", "3", "4"), driver.findElements(By.cssSelector("#agenda\\:items .q-agenda-number")).stream()
                 .map(WebElement::getText).toList());
         screenshot(driver, "agenda-reordered");
@@ -208,18 +200,18 @@ class PrepareMeetingIT {
         Path pdf = Files.createDirectories(FILES).resolve("Báo cáo kết quả 2023.pdf");
         Files.write(pdf, MinimalPdf.withText("Bao cao ket qua thuc hien Chuong trinh MTQG xay dung nong thon moi nam 2023"));
         agendaRow(driver, 1).findElement(By.cssSelector(".ui-row-toggler")).click();
-        WebElement file = wait(driver).until(ExpectedConditions.presenceOfElementLocated(
+        WebElement file = await(driver).until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#agenda\\:items .ui-expanded-row-content input[type=file]")));
         screenshot(driver, "agenda-item-opened");
         file.sendKeys(pdf.toAbsolutePath().toString());
-        wait(driver).until(d -> messages(d).contains("Báo cáo kết quả 2023.pdf"));
+        await(driver).until(d -> messages(d).contains("Báo cáo kết quả 2023.pdf"));
         assertEquals("Đã tải lên \"Báo cáo kết quả 2023.pdf\".", messages(driver));
         assertTrue(agendaRow(driver, 1).findElement(By.cssSelector(".q-agenda-meta")).getText().contains("1 tài liệu"),
                 () -> agendaRow(driver, 1).getText());
         if (driver.findElements(By.cssSelector("#agenda\\:items .ui-expanded-row-content")).isEmpty()) {
             agendaRow(driver, 1).findElement(By.cssSelector(".ui-row-toggler")).click();
         }
-        WebElement link = wait(driver).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("ul.q-documents a")));
+        WebElement link = await(driver).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("ul.q-documents a")));
         assertEquals("Báo cáo kết quả 2023.pdf", link.getText());
         screenshot(driver, "agenda-pdf");
         for (int row = 0; row < AGENDA.size(); row++) {
@@ -237,28 +229,28 @@ class PrepareMeetingIT {
 
         driver.get(app("secretary/roster.xhtml?id=" + meetingId).toString());
         assertEquals("Chưa có đại biểu nào.", driver.findElement(By.cssSelector("#roster\\:people .ui-datatable-empty-message")).getText());
-        upload(driver, bad);
+        uploadRoster(driver, bad);
         assertBadRowNamed(driver, "Vai trò “Thành viên” không hợp lệ", "20 dòng, 1 dòng có lỗi.");
         screenshot(driver, "import-preview-bad-vi");
 
         // the same preview in English
         switchLanguage(driver, "en");
-        upload(driver, bad);
+        uploadRoster(driver, bad);
         assertBadRowNamed(driver, "Unknown role “Thành viên”", "20 rows, 1 with problems.");
         screenshot(driver, "import-preview-bad-en");
         switchLanguage(driver, "vi");
 
-        upload(driver, fixed);
-        wait(driver).until(d -> !d.findElements(By.cssSelector("#import\\:preview .q-ok-text")).isEmpty());
+        uploadRoster(driver, fixed);
+        await(driver).until(d -> !d.findElements(By.cssSelector("#import\\:preview .q-ok-text")).isEmpty());
         assertEquals("20 dòng, 0 dòng có lỗi.", driver.findElement(By.cssSelector("#import\\:preview .q-ok-text")).getText());
         assertTrue(driver.findElements(By.id("import:problems")).isEmpty(), "no row with a problem");
         WebElement confirm = driver.findElement(By.id("import:confirmImport"));
         assertTrue(confirm.isEnabled(), "the import button once the file has no problem");
         screenshot(driver, "import-preview-fixed");
         confirm.click();
-        wait(driver).until(d -> messages(d).contains("Đã nhập"));
+        await(driver).until(d -> messages(d).contains("Đã nhập"));
         assertEquals("Đã nhập 20 đại biểu.", messages(driver));
-        wait(driver).until(d -> rosterNames(d).size() == PEOPLE.size());
+        await(driver).until(d -> rosterNames(d).size() == PEOPLE.size());
         List<String> names = rosterNames(driver);
         assertEquals(PEOPLE.stream().map(person -> person.get(0)).sorted().toList(), names.stream().sorted().toList());
         // Vietnamese order, by given name: Ánh first (A before B, the tone aside), Việt last
@@ -279,11 +271,11 @@ class PrepareMeetingIT {
         WebElement schedule = driver.findElement(By.cssSelector("button.q-status-action-SCHEDULED"));
         assertEquals("Lên lịch", schedule.getText());
         schedule.click();
-        wait(driver).until(d -> d.findElements(By.cssSelector("button.q-status-action-SCHEDULED")).isEmpty());
+        await(driver).until(d -> d.findElements(By.cssSelector("button.q-status-action-SCHEDULED")).isEmpty());
         // the steps are numbered by CSS counters, which the text may or may not carry
         assertTrue(driver.findElement(By.cssSelector("#lifecycle .q-step-current")).getText().endsWith("Đã lên lịch"));
         // the status under the title follows too, without reload
-        wait(driver).until(d -> d.findElement(By.cssSelector(".q-meeting-head .q-status")).getText().equals("Đã lên lịch"));
+        await(driver).until(d -> d.findElement(By.cssSelector(".q-meeting-head .q-status")).getText().equals("Đã lên lịch"));
         assertTrue(messages(driver).contains("Cuộc họp chuyển sang: Đã lên lịch."), messages(driver));
         screenshot(driver, "scheduled");
     }
@@ -340,9 +332,12 @@ class PrepareMeetingIT {
 
         switchLanguage(chair, "en");
         markPage(chair);
-        String name = votingName(secretary, true);
-        toggle(secretary, name);
-        wait(secretary).until(d -> messages(d).contains(name));
+        WebElement leaving = votingRows(secretary).stream()
+                .filter(row -> row.getAttribute("class").contains("q-person-present"))
+                .findFirst().orElseThrow();
+        String name = leaving.findElement(By.tagName("strong")).getText();
+        leaving.findElement(By.cssSelector("button.q-toggle")).click();
+        await(secretary).until(d -> messages(d).contains(name));
         assertEquals("Check-in undone: " + name + ".", messages(secretary));
         assertQuorum(secretary, "attendance", false, REQUIRED - 1);
         assertEquals("No quorum yet", secretary.findElement(By.cssSelector("#attendance\\:quorum .q-quorum-text strong")).getText());
@@ -360,23 +355,6 @@ class PrepareMeetingIT {
     }
 
     // ---------------------------------------------------------------- page helpers
-
-    private void upload(WebDriver driver, Path file) {
-        WebElement panel = driver.findElement(By.id("import:importPanel"));
-        if (!driver.findElement(By.id("import:importPanel_content")).isDisplayed()) {
-            panel.findElement(By.tagName("summary")).click();
-            wait(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("import:importPanel_content")));
-        }
-        String before = previewText(driver);
-        driver.findElement(By.id("import:file_input")).sendKeys(file.toAbsolutePath().toString());
-        wait(driver).until(d -> !previewText(d).isEmpty() && !previewText(d).equals(before));
-    }
-
-    /** The preview's file name and summary, or "" without a preview: changes with every upload (another file or language). */
-    private static String previewText(WebDriver driver) {
-        List<WebElement> preview = driver.findElements(By.id("import:preview"));
-        return preview.isEmpty() ? "" : preview.get(0).getText() + "|" + driver.findElement(By.tagName("html")).getAttribute("lang");
-    }
 
     private void assertBadRowNamed(WebDriver driver, String problem, String summary) {
         WebElement preview = driver.findElement(By.id("import:preview"));
@@ -415,24 +393,6 @@ class PrepareMeetingIT {
                 """, form);
     }
 
-    private static List<String> tabs(WebDriver driver) {
-        return driver.findElements(By.cssSelector("nav.q-tabs a")).stream().map(WebElement::getText).toList();
-    }
-
-    private static List<String> agendaTitles(WebDriver driver) {
-        return driver.findElements(By.cssSelector("#agenda\\:items .q-item-title")).stream().map(WebElement::getText).toList();
-    }
-
-    /** A row of the agenda table, from 0 (expanded rows' content is not a row). */
-    private static WebElement agendaRow(WebDriver driver, int index) {
-        return driver.findElement(By.cssSelector("#agenda\\:items_data > tr[data-ri='" + index + "']"));
-    }
-
-    private static List<String> rosterNames(WebDriver driver) {
-        return driver.findElements(By.cssSelector("#roster\\:people_data > tr > td:first-child strong")).stream()
-                .map(WebElement::getText).toList();
-    }
-
     private static List<WebElement> votingRows(WebDriver driver) {
         return driver.findElements(By.cssSelector(".q-people-list > li")).stream()
                 .filter(row -> !row.findElements(By.cssSelector(".q-tag-ok")).isEmpty())
@@ -440,8 +400,15 @@ class PrepareMeetingIT {
     }
 
     private void checkIn(WebDriver driver, String name) {
-        toggle(driver, name);
-        wait(driver).until(d -> d.findElements(By.cssSelector(".q-people-list > li.q-person-present strong")).stream()
+        // a push may re-render the list under the test's feet: find the row again then
+        await(driver).until(d -> {
+            WebElement row = d.findElements(By.cssSelector(".q-people-list > li")).stream()
+                    .filter(li -> li.findElement(By.tagName("strong")).getText().equals(name))
+                    .findFirst().orElseThrow(() -> new AssertionError("no " + name + " on the attendance page"));
+            row.findElement(By.cssSelector("button.q-toggle")).click();
+            return true;
+        });
+        await(driver).until(d -> d.findElements(By.cssSelector(".q-people-list > li.q-person-present strong")).stream()
                 .anyMatch(strong -> strong.getText().equals(name)));
     }
 
@@ -450,7 +417,7 @@ class PrepareMeetingIT {
      * the click, then the push that follows the commit), so the row is looked up again if it went stale meanwhile.
      */
     private static void toggle(WebDriver driver, String name) {
-        wait(driver).until(d -> {
+        await(driver).until(d -> {
             WebElement row = d.findElements(By.cssSelector(".q-people-list > li")).stream()
                     .filter(li -> li.findElement(By.tagName("strong")).getText().equals(name))
                     .findFirst().orElseThrow(() -> new AssertionError("no " + name + " on the attendance page"));
@@ -461,20 +428,21 @@ class PrepareMeetingIT {
 
     /** The name of the first voting member checked in (or not), read again if the list re-rendered meanwhile. */
     private static String votingName(WebDriver driver, boolean present) {
-        return wait(driver).until(d -> votingRows(d).stream()
+        return await(driver).until(d -> votingRows(d).stream()
                 .filter(row -> row.getAttribute("class").contains("q-person-present") == present)
                 .findFirst().map(row -> row.findElement(By.tagName("strong")).getText()).orElse(null));
     }
 
     /** Asserts the indicator now: red or green, and the count of present voting members. */
     private static void assertQuorum(WebDriver driver, String form, boolean reached, int present) {
-        for (int attempt = 1;; attempt++) {
+        // a push may re-render the indicator while it is read: read it again
+        for (int attempt = 1; ; attempt++) {
             try {
                 assertQuorumOnce(driver, form, reached, present);
                 return;
-            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
-                if (attempt == 5) {
-                    throw redrawn;
+            } catch (StaleElementReferenceException e) {
+                if (attempt == 3) {
+                    throw e;
                 }
             }
         }
@@ -500,36 +468,15 @@ class PrepareMeetingIT {
 
     /** Waits for a page that another browser changes (over the websocket), then asserts its indicator. */
     private static void awaitQuorum(WebDriver driver, String form, boolean reached, int present) {
-        wait(driver).until(d -> {
+        await(driver).until(d -> {
             List<WebElement> figure = d.findElements(By.cssSelector("#" + form + "\\:quorum .q-quorum-present"));
             return !figure.isEmpty() && figure.get(0).getText().equals(Integer.toString(present));
         });
         assertQuorum(driver, form, reached, present);
     }
 
-    /** Marks the page's window: a reload or a navigation would lose the mark. */
-    private static void markPage(WebDriver driver) {
-        ((JavascriptExecutor) driver).executeScript("window.quorumTestMark = 'no reload';");
-    }
-
     private static void assertMarked(WebDriver driver, String page) {
-        assertEquals("no reload", ((JavascriptExecutor) driver).executeScript("return window.quorumTestMark;"),
-                page + " was reloaded");
-    }
-
-    private static void switchLanguage(WebDriver driver, String language) {
-        driver.findElement(By.cssSelector("nav.q-lang a[hreflang='" + language + "']")).click();
-        wait(driver).until(d -> language.equals(d.findElement(By.tagName("html")).getAttribute("lang")));
-    }
-
-    private static String messages(WebDriver driver) {
-        List<WebElement> messages = driver.findElements(By.id("messages"));
-        return messages.isEmpty() ? "" : messages.get(0).getText();
-    }
-
-    private static WebDriverWait wait(WebDriver driver) {
-        // pages re-render under the test's feet: an element read a moment ago may be gone, so try again
-        return (WebDriverWait) new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class);
+        assertTrue(Pages.marked(driver), page + " was reloaded");
     }
 
     /** The roster as a secretary saves it from Excel: "CSV UTF-8" with a byte order mark, CRLF, quoted cells. */
