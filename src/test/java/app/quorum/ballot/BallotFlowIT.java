@@ -1052,7 +1052,7 @@ class BallotFlowIT {
         for (WebDriver tablet : tablets) {
             until(tablet).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".q-vote-YES"))).click();
             until(tablet).until(ExpectedConditions.textToBePresentInElementLocated(By.id("delegate:vote"), "Bạn chọn: Đồng ý"));
-            tablet.findElement(By.id("delegate:confirmVote")).click();
+            tablet.findElement(By.id("vote-confirm")).click();
             until(tablet).until(ExpectedConditions.textToBePresentInElementLocated(By.id("delegate:vote"), "Phiếu của bạn đã được ghi nhận"));
             receipts.add(tablet.findElement(By.cssSelector(".q-receipt code")).getText());
             voted++;
