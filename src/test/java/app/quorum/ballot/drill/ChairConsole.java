@@ -60,8 +60,8 @@ final class ChairConsole {
             chair.get(page("chair/meeting.xhtml?id=" + meetingId));
             until(chair).until(ExpectedConditions.visibilityOfElementLocated(By.id("chair:question"))).clear();
             chair.findElement(By.id("chair:question")).sendKeys(question);
-            chair.findElement(By.id("chair:defineBallot")).click();
-            until(chair).until(ExpectedConditions.elementToBeClickable(By.id("chair:openBallot"))).click();
+            chair.findElement(By.id("chair:saveBallot")).click();
+            until(chair).until(ExpectedConditions.elementToBeClickable(By.id("chair:drafts:0:openBallot"))).click();
             until(chair).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".q-turnout-figure")));
             Browsers.screenshot(chair, "drill-1-chair-opened");
         } finally {
