@@ -1015,8 +1015,8 @@ class BallotFlowIT {
         signInStaff(chair, "chutri", TestEnvironment.password("chutri"));
         chair.get(app("chair/meeting.xhtml?id=" + meetingId));
         chair.findElement(By.id("chair:question")).sendKeys(question);
-        chair.findElement(By.id("chair:defineBallot")).click();
-        until(chair).until(ExpectedConditions.elementToBeClickable(By.id("chair:openBallot")));
+        chair.findElement(By.id("chair:saveBallot")).click();
+        until(chair).until(ExpectedConditions.elementToBeClickable(By.id("chair:drafts:0:openBallot")));
 
         ((ChromeDriver) projector).executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 java.util.Map.of("width", 1920, "height", 1080, "deviceScaleFactor", 1, "mobile", false));
@@ -1041,7 +1041,7 @@ class BallotFlowIT {
             tablets.add(tablet);
         }
 
-        chair.findElement(By.id("chair:openBallot")).click();
+        chair.findElement(By.id("chair:drafts:0:openBallot")).click();
         until(projector).until(ExpectedConditions.attributeToBe(By.id("projector:screen"), "data-shown", "TURNOUT"));
         until(projector).until(ExpectedConditions.textToBe(By.cssSelector(".q-projector-turnout-figure"), "0 / 3"));
         assertTrue(projector.findElement(By.id("projector:screen")).getText().contains(question));
@@ -1145,8 +1145,8 @@ class BallotFlowIT {
         String unpublished = "Biểu quyết chưa công bố: thông qua chương trình công tác năm 2024";
         until(chair).until(ExpectedConditions.elementToBeClickable(By.id("chair:question"))).clear();
         chair.findElement(By.id("chair:question")).sendKeys(unpublished);
-        chair.findElement(By.id("chair:defineBallot")).click();
-        until(chair).until(ExpectedConditions.elementToBeClickable(By.id("chair:openBallot"))).click();
+        chair.findElement(By.id("chair:saveBallot")).click();
+        until(chair).until(ExpectedConditions.elementToBeClickable(By.id("chair:drafts:0:openBallot"))).click();
         until(chair).until(ExpectedConditions.elementToBeClickable(By.id("chair:closeBallot"))).click();
         until(chair).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
         until(chair).until(ExpectedConditions.presenceOfElementLocated(By.id("result")));
