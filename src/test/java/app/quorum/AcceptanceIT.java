@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.quorum.ballot.entity.BoxFingerprint;
 import app.quorum.platform.i18n.Bundle;
 import app.quorum.testing.Browsers;
 import app.quorum.testing.MinimalPdf;
@@ -30,7 +31,11 @@ import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +56,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.PDFTextStripperByArea;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -84,24 +90,20 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * <li>The secretary creates the meeting (public, check-in on sign-in), its six agenda items (a PDF on the report; 7
  * collectives and 9 individuals on the commendation item), imports the roster from a CSV file (in the scenario's
  * language), prints the sign-in cards (the PDF downloaded; each card's name and code read with PDFBox, every QR code
- * decoded with ZXing) and schedules the meeting.</li>
- * <li>The chair opens the meeting and sees no quorum; the nine voting members sign in on 768×1024 tablets (eight by
- * the QR code's address, one typing the code), which checks them in, and the chair's quorum turns green without
- * reload; the chair makes each item current in turn and every tablet follows.</li>
- * <li>On the Đắk Gằn item the chair prepares the secret ballot and opens it; the nine vote "Đồng ý" / "In favour" and
- * each sees a receipt; the chair sees 9 / 9 and no count until the close, then 9 in favour, 100%, passed, and the
- * fingerprint of the ballot box.</li>
+ * decoded with ZXing), prepares the secret ballot on the Đắk Gằn item on the ballots page (its options named in
+ * English in the English run) and schedules the meeting.</li>
+ * <li>The chair opens the meeting and sees no quorum; the projector view opens in the hall; the nine voting members
+ * sign in on 768×1024 tablets (eight by the QR code's address, one typing the code), which checks them in, and the
+ * chair's quorum turns green without reload; the chair makes each item current in turn and every tablet follows, the
+ * projector too.</li>
+ * <li>The chair opens the prepared ballot; the nine vote "Đồng ý" / "Approve" and each sees a receipt; the chair and
+ * the projector see 9 / 9 and no count until the close; then the chair sees 9, 100%, passed, and the fingerprint of
+ * the ballot box, and the projector still no result.</li>
+ * <li>The secretary publishes the result; the projector turns to it with its chart by itself; the public page shows it
+ * with its chart and finds a delegate's receipt; the open-data API answers 9 yes, 100.0, and the papers from which the
+ * fingerprint is recomputed; the minutes PDF (anonymous, as for anyone) holds "Đắk Gằn", 100 and the fingerprint —
+ * one fingerprint everywhere.</li>
  * </ol>
- *
- * <p><strong>Not yet in the scenario</strong> (the pages are on branches not merged into main yet):
- * <ul>
- * <li>the ballot prepared in advance on the secretary's ballots page and picked on the chair's console (branch prep):
- * the chair prepares it on the spot instead, and its options keep their Vietnamese names in the English run, as the
- * console on main names them;</li>
- * <li>step 5: the secretary publishes the result (branch api); the projector view and the public page with its chart
- * and the receipt lookup (branch public); the open-data API's 9 yes / 100.0 (branch api); the minutes PDF with
- * "Đắk Gằn", 100 and the fingerprint (branch minutes); all of them agreeing on the fingerprint.</li>
- * </ul>
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -231,6 +233,9 @@ class AcceptanceIT {
         final Map<String, String> qrAddresses = new LinkedHashMap<>();
         final List<String> receipts = new ArrayList<>();
         String fingerprint;
+        /** The ballot's "yes" as the tablets show it. */
+        String label;
+        WebDriver projector;
 
         Scenario(String language) throws IOException {
             this.language = language;
@@ -241,6 +246,13 @@ class AcceptanceIT {
         }
 
         void run() throws Exception {
+            // the screenshots of an earlier run would mix with this one's
+            Files.createDirectories(Browsers.SCREENSHOTS);
+            try (var old = Files.newDirectoryStream(Browsers.SCREENSHOTS, "acceptance-" + language + "-*.png")) {
+                for (Path file : old) {
+                    Files.delete(file);
+                }
+            }
             long started = System.nanoTime();
             stepStarted = started;
             try {
@@ -252,6 +264,8 @@ class AcceptanceIT {
                 done("3-session");
                 ballot();
                 done("4-ballot");
+                publication();
+                done("5-publication");
             } catch (Exception | AssertionError e) {
                 for (Map.Entry<String, WebDriver> open : browsers().entrySet()) {
                     try {
@@ -342,6 +356,7 @@ class AcceptanceIT {
             buildAgenda();
             importRoster();
             printCards();
+            prepareBallot();
             schedule();
         }
 
@@ -555,6 +570,30 @@ class AcceptanceIT {
             }
         }
 
+        /** The secretary prepares the secret ballot on the Đắk Gằn item (its labels in English in the English run). */
+        void prepareBallot() throws IOException {
+            Item item = seed.agenda().get(seed.ballotItem());
+            secretary.get(app("secretary/ballots.xhtml?id=" + meetingId));
+            WebElement group = secretary.findElements(By.cssSelector(".q-ballot-group")).stream()
+                    .filter(g -> g.findElement(By.cssSelector(".q-ballot-group-title")).getText().equals(item.title()))
+                    .findFirst().orElseThrow(() -> new AssertionError("no group of the item " + item.title()));
+            group.findElement(By.cssSelector("button[id$='prepareForItem']")).click();
+            await(secretary).until(d -> item.title().equals(d.findElement(By.id("ballotForm:question")).getDomProperty("value")));
+            assertEquals(Words.VIETNAMESE.yes(), secretary.findElement(By.id("ballotForm:labelYes")).getDomProperty("value"),
+                    "the options start with their Vietnamese names");
+            if ("en".equals(language)) {
+                retype(By.id("ballotForm:labelYes"), Words.ENGLISH.yes());
+                retype(By.id("ballotForm:labelNo"), "Disapprove");
+                retype(By.id("ballotForm:labelAbstain"), "Abstain");
+            }
+            screenshot(secretary, "ballot-form");
+            secretary.findElement(By.id("ballotForm:saveBallot")).click();
+            await(secretary).until(d -> messages(d).contains(t("ballot.prepared")));
+            await(secretary).until(d -> d.findElements(By.cssSelector("#ballots .q-ballot-entry")).stream()
+                    .anyMatch(entry -> entry.getText().contains(item.title()) && entry.getText().contains(t("secrecy.SECRET"))));
+            screenshot(secretary, "ballot-prepared");
+        }
+
         void schedule() throws IOException {
             secretary.get(app("secretary/meeting.xhtml?id=" + meetingId));
             secretary.findElement(By.cssSelector("button.q-status-action-SCHEDULED")).click();
@@ -577,6 +616,13 @@ class AcceptanceIT {
             markPage(chair);
             screenshot(chair, "chair-opened-no-quorum");
 
+            // the projector in the hall, open for the whole session (a public meeting: no sign-in)
+            projector = Browsers.open(1920, 1080);
+            chooseLanguage(projector);
+            projector.get(app("public/projector.xhtml?id=" + meetingId));
+            await(projector).until(ExpectedConditions.attributeToBe(By.id("projector:screen"), "data-shown", "AGENDA"));
+            markPage(projector);
+
             List<Person> voters = seed.voters();
             for (int i = 0; i < voters.size(); i++) {
                 Person voter = voters.get(i);
@@ -594,9 +640,9 @@ class AcceptanceIT {
                 }
                 tablet.findElement(By.id("delegate:signInDelegate")).click();
                 await(tablet).until(d -> d.getCurrentUrl().contains("/delegate/index.xhtml"));
-                assertEquals(voter.fullName(), tablet.findElement(By.cssSelector(".q-delegate-who strong")).getText());
-                assertTrue(tablet.findElement(By.id("who")).getText().contains(t("attendance.present")),
-                        () -> "checked in on sign-in: " + tablet.findElement(By.id("who")).getText());
+                assertEquals(voter.fullName(), tablet.findElement(By.cssSelector("#delegate\\:who strong")).getText());
+                assertTrue(tablet.findElement(By.id("delegate:who")).getText().contains(t("attendance.present")),
+                        () -> "checked in on sign-in: " + tablet.findElement(By.id("delegate:who")).getText());
                 if (i == 0) {
                     screenshot(tablet, "tablet-signed-in");
                 }
@@ -632,6 +678,11 @@ class AcceptanceIT {
                 }
             }
             assertTrue(marked(chair), "the chair's page was reloaded");
+            String projected = projector.findElement(By.id("projector:screen")).getText();
+            assertTrue(projected.contains(seed.agenda().get(seed.ballotItem()).title()) && projected.contains(words().quorumReached()),
+                    projected);
+            assertTrue(marked(projector), "the projector was reloaded");
+            screenshot(projector, "projector-item-and-quorum");
         }
 
         /** The chair's quorum indicator now (read again should a push re-render it meanwhile). */
@@ -655,33 +706,38 @@ class AcceptanceIT {
 
         void ballot() throws IOException {
             Item item = seed.agenda().get(seed.ballotItem());
-            WebElement question = chair.findElement(By.id("chair:question"));
-            question.clear();
-            question.sendKeys(item.title());
-            chair.findElement(By.id("chair:saveBallot")).click(); // the console's form for a ballot prepared on the spot
-            await(chair).until(ExpectedConditions.elementToBeClickable(By.id("chair:drafts:0:openBallot")));
+            // the ballot the secretary prepared is the first on the chair's console: the current item's
+            WebElement draft = await(chair).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".q-drafts .q-draft")));
+            assertTrue(draft.getText().contains(item.title()), draft.getText());
             screenshot(chair, "chair-ballot-prepared");
-            chair.findElement(By.id("chair:drafts:0:openBallot")).click();
+            await(chair).until(d -> {
+                d.findElement(By.id("chair:drafts:0:openBallot")).click();
+                return true;
+            });
             await(chair).until(d -> d.findElement(By.cssSelector(".q-turnout-figure")).getText().equals("0 / " + tablets.size()));
+            await(projector).until(ExpectedConditions.attributeToBe(By.id("projector:screen"), "data-shown", "TURNOUT"));
 
             for (WebDriver tablet : tablets) {
                 await(tablet).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".q-vote-YES")));
             }
             screenshot(tablets.get(0), "tablet-ballot");
-            String label = tablets.get(0).findElement(By.cssSelector(".q-vote-YES")).getText();
-            // the chair's console defines the options with their Vietnamese names, whatever the page's language
-            assertEquals(Words.VIETNAMESE.yes(), label);
+            screenshot(projector, "projector-turnout");
+            label = tablets.get(0).findElement(By.cssSelector(".q-vote-YES")).getText();
+            assertEquals(words().yes(), label);
             for (int i = 0; i < tablets.size(); i++) {
                 WebDriver tablet = tablets.get(i);
                 tablet.findElement(By.cssSelector(".q-vote-YES")).click();
-                await(tablet).until(d -> d.findElement(By.id("delegate:vote")).getText().contains(t("vote.confirm", label)));
+                await(tablet).until(d -> d.findElement(By.id("vote-confirm-text")).getText().equals(t("vote.confirm", label)));
                 if (i == 0) {
                     screenshot(tablet, "tablet-confirm");
                 }
                 tablet.findElement(By.id("vote-confirm")).click();
-                WebElement receipt = await(tablet).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".q-receipt code")));
-                assertTrue(tablet.findElement(By.id("delegate:vote")).getText().contains(t("vote.recorded")));
-                receipts.add(receipt.getText());
+                String receipt = await(tablet).until(d -> {
+                    List<WebElement> code = d.findElements(By.cssSelector("#vote-receipt code"));
+                    return code.isEmpty() || code.get(0).getText().isBlank() ? null : code.get(0).getText();
+                });
+                assertTrue(tablet.findElement(By.id("vote-step-recorded")).getText().contains(t("vote.recorded")));
+                receipts.add(receipt);
                 if (i == 0) {
                     screenshot(tablet, "tablet-receipt");
                 }
@@ -690,28 +746,121 @@ class AcceptanceIT {
 
             String all = tablets.size() + " / " + tablets.size();
             await(chair).until(d -> d.findElement(By.cssSelector(".q-turnout-figure")).getText().equals(all));
+            await(projector).until(d -> d.findElement(By.cssSelector(".q-projector-turnout-figure")).getText().equals(all));
             String whileOpen = chair.findElement(By.id("chair:ballot")).getText();
             assertTrue(chair.findElements(By.id("result")).isEmpty(), "a result while the ballot is open: " + whileOpen);
             assertFalse(whileOpen.contains(words().passed()) || whileOpen.contains("100"), whileOpen);
+            String projected = projector.findElement(By.id("projector:screen")).getText();
+            assertFalse(projected.contains(label) || projected.contains("%"), "a choice on the projector while open: " + projected);
             screenshot(chair, "chair-turnout-all-voted");
 
             chair.findElement(By.id("chair:closeBallot")).click();
             await(chair).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
             await(chair).until(d -> !d.findElements(By.id("result")).isEmpty());
-            WebElement result = chair.findElement(By.id("result"));
-            String shown = result.getText();
-            assertTrue(shown.contains(words().passed()) && shown.contains(label) && shown.contains(words().hundredPercent()), shown);
-            fingerprint = chair.findElement(By.cssSelector(".q-fingerprint code")).getText();
+            await(chair).until(d -> {
+                WebElement result = d.findElement(By.id("result"));
+                assertEquals(words().passed(), result.findElement(By.tagName("caption")).getText());
+                List<String> yesRow = result.findElements(By.cssSelector("tbody tr")).get(0).findElements(By.tagName("td")).stream()
+                        .map(WebElement::getText).toList();
+                assertEquals(List.of(label, Integer.toString(tablets.size()), words().hundredPercent()), yesRow);
+                fingerprint = d.findElement(By.cssSelector(".q-fingerprint code")).getText();
+                return true;
+            });
             assertTrue(fingerprint.matches("[0-9a-f]{64}"), fingerprint);
             screenshot(chair, "chair-result");
             for (WebDriver tablet : tablets) {
-                await(tablet).until(d -> d.findElement(By.id("delegate:vote")).getText().contains(t("vote.closed.CLOSED")));
+                await(tablet).until(d -> d.findElement(By.id("vote-box")).getText().contains(t("vote.closed.CLOSED")));
             }
             screenshot(tablets.get(0), "tablet-closed");
+            // closed, not yet published: the projector shows no result
+            await(projector).until(ExpectedConditions.attributeToBe(By.id("projector:screen"), "data-shown", "AGENDA"));
             for (WebDriver tablet : tablets) {
                 Browsers.close(tablet);
             }
             tablets.clear();
+        }
+
+        // ------------------------------------------------------------ 5. publication
+
+        void publication() throws Exception {
+            Item item = seed.agenda().get(seed.ballotItem());
+            secretary.get(app("secretary/results.xhtml?id=" + meetingId));
+            WebElement counted = secretary.findElement(By.cssSelector(".q-result-panel"));
+            assertTrue(counted.getText().contains(fingerprint), counted.getText());
+            screenshot(secretary, "secretary-results-closed");
+            secretary.findElement(By.cssSelector("[id$='publish']")).click();
+            await(secretary).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
+            await(secretary).until(d -> messages(d).contains(t("results.published", item.title())));
+            await(secretary).until(d -> !d.findElements(By.cssSelector(".q-result-panel.q-result-published")).isEmpty());
+            screenshot(secretary, "secretary-published");
+
+            // the projector, open since the session began, turns to the result by itself
+            await(projector).until(ExpectedConditions.attributeToBe(By.id("projector:screen"), "data-shown", "RESULT"));
+            await(projector).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#projector\\:screen canvas")));
+            String projected = projector.findElement(By.id("projector:screen")).getText();
+            assertTrue(projected.contains(item.title()) && projected.contains(words().passed())
+                    && projected.contains(words().hundredPercent()), projected);
+            assertTrue(marked(projector), "the projector was reloaded");
+            screenshot(projector, "projector-result");
+
+            // the public page: the result with its chart and fingerprint, a delegate's receipt looked up
+            WebDriver visitor = Browsers.open(1280, 1000);
+            chooseLanguage(visitor);
+            visitor.get(app("public/meeting.xhtml?id=" + meetingId));
+            await(visitor).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results-panel .q-published canvas")));
+            WebElement published = visitor.findElement(By.cssSelector("#results-panel .q-published"));
+            assertEquals(words().passed(), published.findElement(By.cssSelector(".q-published-outcome")).getText());
+            assertTrue(published.getText().contains(words().hundredPercent()), published.getText());
+            assertEquals(fingerprint, published.findElement(By.cssSelector(".q-fingerprint code")).getText());
+            visitor.findElement(By.id("lookup:receipt")).sendKeys(receipts.get(0));
+            visitor.findElement(By.id("lookup:find")).click();
+            await(visitor).until(d -> d.findElement(By.id("lookup:answer")).getText()
+                    .contains(t("publicResults.lookup.found", receipts.get(0), label)));
+            screenshot(visitor, "public-result-and-receipt");
+
+            // the open-data API: 9 in favour, 100.0, the same fingerprint, every receipt in the box
+            List<Map<String, Object>> results = json("api/meetings/" + meetingId + "/results");
+            assertEquals(1, results.size(), results::toString);
+            Map<String, Object> result = results.get(0);
+            assertEquals("PASSED", result.get("outcome"));
+            assertEquals(fingerprint, result.get("fingerprint"));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> yes = ((List<Map<String, Object>>) result.get("choices")).get(0);
+            assertEquals("YES", yes.get("choice"));
+            assertEquals(receipts.size(), ((Number) yes.get("votes")).intValue());
+            assertEquals(100.0, ((Number) yes.get("percent")).doubleValue(), 0.0);
+            long ballotId = ((Number) result.get("ballotId")).longValue();
+            Map<String, Object> box = json("api/ballots/" + ballotId + "/receipts");
+            assertEquals(fingerprint, box.get("fingerprint"));
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> papers = (List<Map<String, Object>>) box.get("papers");
+            assertEquals(new TreeSet<>(receipts), papers.stream().map(p -> (String) p.get("receipt")).collect(Collectors.toCollection(TreeSet::new)));
+            assertEquals(fingerprint, BoxFingerprint.of(papers.stream()
+                    .map(p -> new BoxFingerprint.Paper((String) p.get("receipt"), (String) p.get("choice"))).toList()),
+                    "the fingerprint recomputed from the published papers");
+
+            // the minutes (biên bản kiểm phiếu), as anyone downloads them from a public meeting
+            HttpResponse<byte[]> minutes = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(app("minutes/ballot/" + ballotId + ".pdf?lang=" + language))).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, minutes.statusCode());
+            Files.write(FILES.resolve("minutes-" + language + ".pdf"), minutes.body());
+            String text;
+            try (PDDocument pdf = Loader.loadPDF(minutes.body())) {
+                text = new PDFTextStripper().getText(pdf);
+            }
+            String flat = text.replaceAll("\\s+", "");
+            assertTrue(text.contains("Đắk Gằn"), text);
+            assertTrue(text.contains("100"), text);
+            assertTrue(flat.contains(fingerprint), "the fingerprint in the minutes:\n" + text);
+        }
+
+        /** A JSON answer of the open-data API, read anonymously. */
+        @SuppressWarnings("unchecked")
+        <T> T json(String path) throws IOException, InterruptedException {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(app(path)))
+                    .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertEquals(200, answer.statusCode(), path + ": " + answer.body());
+            return (T) new Json().toType(answer.body(), Object.class);
         }
 
         // ------------------------------------------------------------ helpers
@@ -722,6 +871,7 @@ class AcceptanceIT {
             open.put("admin", admin);
             open.put("secretary", secretary);
             open.put("chair", chair);
+            open.put("projector", projector);
             for (int i = 0; i < tablets.size(); i++) {
                 open.put("tablet-" + (i + 1), tablets.get(i));
             }
@@ -763,7 +913,7 @@ class AcceptanceIT {
 
     record Words(String quorumReached, String yes, String passed, String hundredPercent) {
         static final Words VIETNAMESE = new Words("Đủ số đại biểu", "Đồng ý", "Thông qua", "100,0%");
-        static final Words ENGLISH = new Words("Quorum reached", "In favour", "Passed", "100.0%");
+        static final Words ENGLISH = new Words("Quorum reached", "Approve", "Passed", "100.0%");
     }
 
     static long millisSince(long nanos) {
