@@ -6,7 +6,6 @@ import app.quorum.ballot.entity.ApprovalResult;
 import app.quorum.ballot.entity.Ballot;
 import app.quorum.ballot.entity.BallotOption;
 import app.quorum.ballot.entity.BallotStatus;
-import app.quorum.ballot.entity.BoxFingerprint;
 import app.quorum.ballot.entity.ElectionResult;
 import app.quorum.ballot.entity.Fraction;
 import app.quorum.ballot.entity.Receipts;
@@ -22,7 +21,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -126,8 +124,6 @@ public class Results {
         long ballotId = ballot.getId();
         boolean published = ballot.getStatus() == BallotStatus.PUBLISHED;
         Result result = published ? ballots.publishedResult(ballotId) : ballots.result(ballotId);
-        Map<String, String> labels = ballot.getOptions().stream()
-                .collect(Collectors.toMap(BallotOption::getCode, BallotOption::getLabel));
         Map<Long, String> byId = ballot.getOptions().stream()
                 .collect(Collectors.toMap(BallotOption::getId, BallotOption::getLabel));
         List<PublishedResult.Line> lines = ballot.getOptions().stream().map(option -> line(result, option)).toList();
@@ -139,7 +135,7 @@ public class Results {
             tied = election.tie() == null ? List.of() : election.tie().candidates().stream().map(byId::get).toList();
             blank = election.box().blank();
         }
-        Function<String, List<String>> choiceLabels = code -> labelsOf(ballot, code, labels, byId);
+        Function<String, List<String>> choiceLabels = code -> BallotService.chosenLabels(ballot, code);
         List<PublishedResult.Paper> papers = (published ? ballots.publishedPapers(ballotId) : ballots.papers(ballot)).stream()
                 .map(paper -> new PublishedResult.Paper(paper.receipt(), paper.choice(), choiceLabels.apply(paper.choice())))
                 .toList();
@@ -171,15 +167,5 @@ public class Results {
         long id = option.getId();
         return new PublishedResult.Line(String.valueOf(id), option.getLabel(), election.votes(id),
                 election.share(id).percent(1), election.support(id).percent(1), election.elected().contains(id));
-    }
-
-    private static List<String> labelsOf(Ballot ballot, String code, Map<String, String> labels, Map<Long, String> byId) {
-        if (BoxFingerprint.BLANK.equals(code)) {
-            return List.of();
-        }
-        if (labels.containsKey(code) && ballot.getKind() == app.quorum.ballot.entity.BallotKind.APPROVAL) {
-            return List.of(labels.get(code));
-        }
-        return Arrays.stream(code.split(",")).map(Long::valueOf).map(byId::get).toList();
     }
 }

@@ -412,20 +412,6 @@ class PrepareMeetingIT {
                 .anyMatch(strong -> strong.getText().equals(name)));
     }
 
-    /**
-     * Clicks the check-in button of the person named. The list re-renders twice after each check-in (the answer to
-     * the click, then the push that follows the commit), so the row is looked up again if it went stale meanwhile.
-     */
-    private static void toggle(WebDriver driver, String name) {
-        await(driver).until(d -> {
-            WebElement row = d.findElements(By.cssSelector(".q-people-list > li")).stream()
-                    .filter(li -> li.findElement(By.tagName("strong")).getText().equals(name))
-                    .findFirst().orElseThrow(() -> new AssertionError("no " + name + " on the attendance page"));
-            row.findElement(By.cssSelector("button.q-toggle")).click();
-            return true;
-        });
-    }
-
     /** The name of the first voting member checked in (or not), read again if the list re-rendered meanwhile. */
     private static String votingName(WebDriver driver, boolean present) {
         return await(driver).until(d -> votingRows(d).stream()
