@@ -213,10 +213,10 @@ public class BallotService {
                 }
             }
             em.persist(ballot.copyFor(copy, item));
+            em.flush(); // one at a time: the copies get their ids, and with them their order, in the original's order
             count++;
         }
         if (count > 0) {
-            em.flush();
             audit.record("ballot.copy", "meeting", copy.getId(), copy.getId(), count + " ballots of meeting " + original.getId());
         }
     }
@@ -488,7 +488,7 @@ public class BallotService {
     }
 
     /** The labels of the options a choice code names, in ballot order; none for a blank election paper. */
-    static List<String> chosenLabels(Ballot ballot, String code) {
+    public static List<String> chosenLabels(Ballot ballot, String code) {
         if (ballot.getKind() == BallotKind.APPROVAL) {
             return ballot.getOptions().stream().filter(option -> option.getCode().equals(code)).map(BallotOption::getLabel).toList();
         }
