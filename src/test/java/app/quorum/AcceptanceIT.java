@@ -732,11 +732,16 @@ class AcceptanceIT {
                     screenshot(tablet, "tablet-confirm");
                 }
                 tablet.findElement(By.id("vote-confirm")).click();
+                // the vote box re-renders as the other tablets' votes come in: read it within a wait that tries again
                 String receipt = await(tablet).until(d -> {
                     List<WebElement> code = d.findElements(By.cssSelector("#vote-receipt code"));
-                    return code.isEmpty() || code.get(0).getText().isBlank() ? null : code.get(0).getText();
+                    if (code.isEmpty() || code.get(0).getText().isBlank()) {
+                        return null;
+                    }
+                    String recorded = d.findElement(By.id("vote-step-recorded")).getText();
+                    assertTrue(recorded.contains(t("vote.recorded")), recorded);
+                    return code.get(0).getText();
                 });
-                assertTrue(tablet.findElement(By.id("vote-step-recorded")).getText().contains(t("vote.recorded")));
                 receipts.add(receipt);
                 if (i == 0) {
                     screenshot(tablet, "tablet-receipt");

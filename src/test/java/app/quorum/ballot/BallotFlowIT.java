@@ -9,6 +9,7 @@ import app.quorum.ballot.entity.BoxFingerprint;
 import app.quorum.ballot.entity.Receipts;
 import app.quorum.roster.control.CardCodes;
 import app.quorum.testing.Browsers;
+import app.quorum.testing.Pages;
 import app.quorum.testing.TestEnvironment;
 import java.io.File;
 import java.io.IOException;
@@ -138,7 +139,7 @@ class BallotFlowIT {
         screenshot(tablets.get(0), "ballot-3-delegate-recorded");
         List<String> receipts = new ArrayList<>();
         for (WebDriver tablet : tablets) {
-            receipts.add(tablet.findElement(By.cssSelector(".q-receipt code")).getText());
+            receipts.add(Pages.textOf(tablet, By.cssSelector(".q-receipt code")));
         }
 
         until(chair).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".q-turnout-figure"), "3 / 3"));
@@ -1054,7 +1055,7 @@ class BallotFlowIT {
             until(tablet).until(ExpectedConditions.textToBePresentInElementLocated(By.id("delegate:vote"), "Bạn chọn: Đồng ý"));
             tablet.findElement(By.id("vote-confirm")).click();
             until(tablet).until(ExpectedConditions.textToBePresentInElementLocated(By.id("delegate:vote"), "Phiếu của bạn đã được ghi nhận"));
-            receipts.add(tablet.findElement(By.cssSelector(".q-receipt code")).getText());
+            receipts.add(Pages.textOf(tablet, By.cssSelector(".q-receipt code")));
             voted++;
             until(projector).until(ExpectedConditions.textToBe(By.cssSelector(".q-projector-turnout-figure"), voted + " / 3"));
             String screen = projector.findElement(By.tagName("body")).getText();

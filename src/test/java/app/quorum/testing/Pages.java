@@ -37,6 +37,11 @@ public final class Pages {
         return (WebDriverWait) new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class);
     }
 
+    /** The text of an element of a live page, read again if the page re-rendered it between finding and reading. */
+    public static String textOf(WebDriver driver, By element) {
+        return await(driver).until(d -> d.findElement(element).getText());
+    }
+
     /** Signs a staff member in on the sign-in page and waits for their start page. */
     public static void signIn(WebDriver driver, String signInPage, String username, String password) {
         driver.get(signInPage);
