@@ -146,6 +146,25 @@ public final class Launcher {
         }
     }
 
+    /**
+     * Payara Micro's root folder, emptied. Payara keeps the applications it deployed there and deploys them again at
+     * its next start, before the {@code --deploy} of this one: after a crash (kill -9, power loss) the two deployments
+     * of the same WAR overlap and the application may stay broken. The folder holds nothing else worth keeping (logs
+     * and data live in the data folder), so every start begins with it empty, as deploy/systemd/quorum.service does.
+     */
+    static Path emptyRootDir(Path root) throws LaunchException {
+        if (Files.exists(root)) {
+            try (var files = Files.walk(root)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            } catch (IOException | java.io.UncheckedIOException e) {
+                throw new LaunchException(Messages.get("payara.rootDir", root, e.getMessage()), e);
+            }
+        }
+        return root;
+    }
+
     private Process startPayara(String url, String user, String password, Path log) throws LaunchException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -162,7 +181,7 @@ public final class Launcher {
         command.add("--nocluster");
         command.add("--disablephonehome");
         command.add("--rootdir");
-        command.add(workDir.resolve("payara-root").toString());
+        command.add(emptyRootDir(workDir.resolve("payara-root")).toString());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -629,8 +629,7 @@ public final class KillNineDrill {
     private void prepareFolder() throws IOException {
         Files.createDirectories(drillDir);
         deleteRecursively(drillDir.resolve("data"));
-        // Payara Micro's root folder remembers the last deployment and boots it again before --deploy: start clean
-        deleteRecursively(drillDir.resolve("work").resolve("payara-root"));
+        // (Payara Micro's root folder is emptied by the launcher at every start, the restarts after a kill included)
         try (Stream<Path> old = Files.list(drillDir)) {
             for (Path file : old.filter(p -> p.getFileName().toString().matches("(launcher|server)-\\d+\\.log|kill-nine\\.md")).toList()) {
                 Files.delete(file);

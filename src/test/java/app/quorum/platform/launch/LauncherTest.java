@@ -74,6 +74,21 @@ class LauncherTest {
     }
 
     @Test
+    void payarasRootFolderStartsEmptySoACrashedRunsApplicationIsNotDeployedTwice(@TempDir Path dir) throws Exception {
+        Path root = dir.resolve("payara-root");
+        Path remembered = root.resolve("runtime").resolve("applications").resolve("quorum").resolve("WEB-INF");
+        Files.createDirectories(remembered);
+        Files.writeString(remembered.resolve("web.xml"), "<web-app/>");
+        Files.writeString(root.resolve("domain.xml"), "<domain/>");
+
+        assertEquals(root, Launcher.emptyRootDir(root));
+
+        assertFalse(Files.exists(root), "the root folder of the crashed run is gone");
+        assertTrue(Files.exists(dir), "its parent stays");
+        assertEquals(dir.resolve("none"), Launcher.emptyRootDir(dir.resolve("none")), "a first start has nothing to empty");
+    }
+
+    @Test
     void theFirstExceptionOfTheServerLogNamesTheCause(@TempDir Path dir) throws IOException {
         Path log = dir.resolve("server.log");
         Files.writeString(log, """
