@@ -457,7 +457,7 @@ class BallotFlowIT {
 
         network(tablet, true, 0);
         until(tablet).until(d -> connectionLost(d));
-        assertEquals("Mất kết nối — đang kết nối lại…", tablet.findElement(By.id("vote-connection")).getText());
+        assertEquals("Mất kết nối — đang kết nối lại…", Pages.textOf(tablet, By.id("vote-connection")));
         screenshot(tablet, "tablet-vi-02-offline-waiting");
         long ballotId = openBallot(meetingId, "APPROVAL", "SECRET", "Đề nghị xét công nhận xã Đắk Gằn đạt chuẩn nông thôn mới năm 2023",
                 List.of(), 1, 1, false); // opened while the tablet is away: no push reaches it
@@ -480,8 +480,8 @@ class BallotFlowIT {
         screenshot(tablet, "tablet-vi-05-offline-confirming");
         tablet.findElement(By.id("vote-confirm")).click();
         until(tablet).until(d -> "Chưa gửi được — đang thử lại".equals(chip(d)));
-        assertTrue(tablet.findElement(By.id("vote-box")).getText().contains("phiếu của bạn chưa được ghi nhận"),
-                () -> tablet.findElement(By.id("vote-box")).getText());
+        assertTrue(Pages.textOf(tablet, By.id("vote-box")).contains("phiếu của bạn chưa được ghi nhận"),
+                () -> Pages.textOf(tablet, By.id("vote-box")));
         Thread.sleep(3000); // a few retries go nowhere
         assertEquals(List.of(0L, 0L), rows(ballotId), "nothing arrived while offline");
         screenshot(tablet, "tablet-vi-06-retrying");
@@ -490,7 +490,7 @@ class BallotFlowIT {
         until(tablet).until(d -> !receipt(d).isEmpty() && "voted".equals(view(d)));
         String receipt = receipt(tablet);
         assertFalse(connectionLost(tablet));
-        assertTrue(tablet.findElement(By.id("vote-box")).getText().contains("Phiếu của bạn đã được ghi nhận"));
+        assertTrue(Pages.textOf(tablet, By.id("vote-box")).contains("Phiếu của bạn đã được ghi nhận"));
         screenshot(tablet, "tablet-vi-07-recorded");
         assertEquals(List.of(1L, 1L), rows(ballotId), "recorded exactly once");
         assertEquals(List.of(receipt), receipts(ballotId), "the receipt shown is the paper's in the box");
@@ -522,7 +522,7 @@ class BallotFlowIT {
         assertEquals("Không đồng ý", active(tablet).getText());
         keys.sendKeys(Keys.ENTER).perform();
         until(tablet).until(d -> "confirm".equals(step(d)));
-        assertEquals("You chose: Không đồng ý — Confirm?", tablet.findElement(By.id("vote-confirm-text")).getText());
+        assertEquals("You chose: Không đồng ý — Confirm?", Pages.textOf(tablet, By.id("vote-confirm-text")));
         assertEquals("Check your choice", chip(tablet));
         keys.sendKeys(Keys.TAB).perform();
         assertEquals("vote-confirm", active(tablet).getAttribute("id"), "Tab goes on to Confirm");
@@ -531,7 +531,7 @@ class BallotFlowIT {
         keys.sendKeys(Keys.SPACE).perform();
         until(tablet).until(d -> !receipt(d).isEmpty());
         assertEquals("Vote recorded", chip(tablet));
-        assertTrue(tablet.findElement(By.id("vote-box")).getText().contains("Your vote is recorded"));
+        assertTrue(Pages.textOf(tablet, By.id("vote-box")).contains("Your vote is recorded"));
         assertEquals(List.of(receipt(tablet)), receipts(ballotId));
         until(tablet).until(d -> "voted".equals(view(d)));
         screenshot(tablet, "tablet-en-07-recorded");
@@ -553,7 +553,7 @@ class BallotFlowIT {
         List<Long> optionIds = optionIds(ballotId);
 
         WebDriver tablet = tablet(codes.get(0), "vi");
-        String box = tablet.findElement(By.id("vote-box")).getText();
+        String box = Pages.textOf(tablet, By.id("vote-box"));
         assertTrue(box.contains("Biểu quyết công khai: họ tên và lựa chọn của bạn sẽ được công bố"), box);
         assertTrue(box.contains("Chọn đúng 2 người trong danh sách."), box);
         assertEquals("Đã chọn 0/2", counter(tablet));
@@ -567,19 +567,19 @@ class BallotFlowIT {
         assertEquals("Đã chọn 1/2", counter(tablet));
         tablet.findElement(By.id("vote-next")).click();
         assertEquals("choose", step(tablet), "one of two: cannot go on");
-        assertEquals("Hãy chọn ít nhất 2 người.", tablet.findElement(By.id("vote-range-note")).getText());
+        assertEquals("Hãy chọn ít nhất 2 người.", Pages.textOf(tablet, By.id("vote-range-note")));
         toggles.get(2).click();
         assertEquals("Đã chọn 2/2", counter(tablet));
         toggles.get(3).click();
         assertEquals("Đã chọn 2/2", counter(tablet), "a third is refused");
         assertEquals("false", toggles.get(3).getAttribute("aria-pressed"));
-        assertEquals("Chỉ được chọn tối đa 2 người: hãy bỏ chọn một người trước.", tablet.findElement(By.id("vote-range-note")).getText());
+        assertEquals("Chỉ được chọn tối đa 2 người: hãy bỏ chọn một người trước.", Pages.textOf(tablet, By.id("vote-range-note")));
         assertEquals(List.of("true", "false", "true", "false"), toggles.stream().map(t -> t.getAttribute("aria-pressed")).toList());
         assertFitsOnScreen(tablet, "#vote-next");
         screenshot(tablet, "tablet-vi-10-election");
         tablet.findElement(By.id("vote-next")).click();
         until(tablet).until(d -> "confirm".equals(step(d)));
-        assertEquals("Bạn chọn 2 người sau — Xác nhận?", tablet.findElement(By.id("vote-confirm-text")).getText());
+        assertEquals("Bạn chọn 2 người sau — Xác nhận?", Pages.textOf(tablet, By.id("vote-confirm-text")));
         assertEquals(List.of("Ngô Thị Hương", "Võ Thị Lan"),
                 tablet.findElements(By.cssSelector("#vote-chosen-list li")).stream().map(WebElement::getText).toList());
         assertFitsOnScreen(tablet, "#vote-confirm");
@@ -589,11 +589,11 @@ class BallotFlowIT {
         screenshot(tablet, "tablet-vi-12-election-recorded");
 
         WebDriver blank = tablet(codes.get(1), "en");
-        assertTrue(blank.findElement(By.id("vote-box")).getText().contains("Open (roll-call) vote"));
+        assertTrue(Pages.textOf(blank, By.id("vote-box")).contains("Open (roll-call) vote"));
         screenshot(blank, "tablet-en-10-election");
         blank.findElement(By.id("vote-blank")).click();
         until(blank).until(d -> "confirm".equals(step(d)));
-        assertEquals("You cast a blank ballot (nobody chosen) — Confirm?", blank.findElement(By.id("vote-confirm-text")).getText());
+        assertEquals("You cast a blank ballot (nobody chosen) — Confirm?", Pages.textOf(blank, By.id("vote-confirm-text")));
         screenshot(blank, "tablet-en-11-election-blank-confirm");
         blank.findElement(By.id("vote-confirm")).click();
         until(blank).until(d -> !receipt(d).isEmpty());
@@ -655,7 +655,7 @@ class BallotFlowIT {
             refused.findElement(By.cssSelector(".q-vote-YES")).click();
             refused.findElement(By.id("vote-confirm")).click();
             until(refused).until(d -> "refused".equals(step(d)));
-            assertTrue(refused.findElement(By.id("vote-refusal")).getText()
+            assertTrue(Pages.textOf(refused, By.id("vote-refusal"))
                     .equals("vi".equals(lang) ? "Lựa chọn không có trong phiếu." : "That choice is not on the ballot."));
             look(refused, lang, "refused", colours, words);
             refused.quit();
@@ -693,8 +693,7 @@ class BallotFlowIT {
 
     /** Screenshots the tablet in a state and notes its edge colour and its label. */
     void look(WebDriver tablet, String lang, String state, Map<String, String> colours, Map<String, String> words) throws IOException {
-        WebElement box = tablet.findElement(By.id("vote-box"));
-        colours.put(state, box.getCssValue("border-top-color"));
+        colours.put(state, Pages.fresh(tablet, d -> d.findElement(By.id("vote-box")).getCssValue("border-top-color")));
         words.put(state, chip(tablet));
         screenshot(tablet, "tablet-" + lang + "-state-" + state);
     }
@@ -720,28 +719,30 @@ class BallotFlowIT {
     }
 
     static String view(WebDriver tablet) {
-        return tablet.findElement(By.id("vote-box")).getAttribute("data-view");
+        return Pages.fresh(tablet, d -> d.findElement(By.id("vote-box")).getAttribute("data-view"));
     }
 
     static String step(WebDriver tablet) {
-        return tablet.findElement(By.id("vote-box")).getAttribute("data-step");
+        return Pages.fresh(tablet, d -> d.findElement(By.id("vote-box")).getAttribute("data-step"));
     }
 
     static String chip(WebDriver tablet) {
-        return tablet.findElement(By.id("vote-chip-text")).getText();
+        return Pages.fresh(tablet, d -> d.findElement(By.id("vote-chip-text")).getText());
     }
 
     static String counter(WebDriver tablet) {
-        return tablet.findElement(By.id("vote-counter")).getText();
+        return Pages.fresh(tablet, d -> d.findElement(By.id("vote-counter")).getText());
     }
 
     static String receipt(WebDriver tablet) {
-        List<WebElement> code = tablet.findElements(By.cssSelector("#vote-receipt code"));
-        return code.isEmpty() ? "" : code.get(0).getText();
+        return Pages.fresh(tablet, d -> {
+            List<WebElement> code = d.findElements(By.cssSelector("#vote-receipt code"));
+            return code.isEmpty() ? "" : code.get(0).getText();
+        });
     }
 
     static boolean connectionLost(WebDriver tablet) {
-        return tablet.findElement(By.id("vote-connection")).isDisplayed();
+        return Pages.fresh(tablet, d -> d.findElement(By.id("vote-connection")).isDisplayed());
     }
 
     static WebElement active(WebDriver tablet) {
@@ -1144,6 +1145,9 @@ class BallotFlowIT {
 
         // a ballot closed but not published is not on the public page
         String unpublished = "Biểu quyết chưa công bố: thông qua chương trình công tác năm 2024";
+        // under a result, the form for another ballot waits behind its button
+        assertTrue(chair.findElements(By.id("chair:question")).isEmpty(), "the ballot form under the result");
+        chair.findElement(By.id("chair:prepareOnTheSpot")).click();
         until(chair).until(ExpectedConditions.elementToBeClickable(By.id("chair:question"))).clear();
         chair.findElement(By.id("chair:question")).sendKeys(unpublished);
         chair.findElement(By.id("chair:saveBallot")).click();

@@ -37,6 +37,22 @@ public final class Pages {
         return (WebDriverWait) new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class);
     }
 
+    /**
+     * What {@code read} reads from a live page, read again (up to ten times) while the page re-renders the elements
+     * it found: unlike a wait, it takes the first answer, whatever it is (false and null included).
+     */
+    public static <T> T fresh(WebDriver driver, java.util.function.Function<WebDriver, T> read) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return read.apply(driver);
+            } catch (StaleElementReferenceException e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     /** The text of an element of a live page, read again if the page re-rendered it between finding and reading. */
     public static String textOf(WebDriver driver, By element) {
         return await(driver).until(d -> d.findElement(element).getText());
