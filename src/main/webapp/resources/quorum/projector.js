@@ -8,3 +8,47 @@ function quorumProjectorChart() {
     scales.x.ticks.font.size = size;
     scales.y.ticks.font.size = size;
 }
+
+/*
+ * Long Vietnamese titles are shown whole on the projector: a text that would take more than its lines gets smaller
+ * type, a pixel at a time down to half its size, instead of being cut with "…". Run at load, on resize and after
+ * every refresh of the screen.
+ */
+var QUORUM_FIT = [
+    ['.q-projector-meeting-title', 2], ['.q-published-large .q-published-item', 1], ['.q-projector-item', 4],
+    ['.q-projector-question', 3], ['.q-published-large .q-published-question', 2], ['.q-projector-blank-title', 4]
+];
+
+function quorumFitText() {
+    QUORUM_FIT.forEach(function (fit) {
+        document.querySelectorAll(fit[0]).forEach(function (element) {
+            element.style.fontSize = '';
+            var style = getComputedStyle(element);
+            var base = parseFloat(style.fontSize);
+            var ratio = parseFloat(style.lineHeight) / base || 1.2;
+            var size = base;
+            while (size > base / 2 && element.getBoundingClientRect().height > fit[1] * size * ratio + 1) {
+                size -= 1;
+                element.style.fontSize = size + 'px';
+            }
+            element.dataset.fitted = size < base ? 'smaller' : 'as-designed';
+        });
+    });
+}
+
+(function () {
+    var pending;
+    function later() {
+        clearTimeout(pending);
+        pending = setTimeout(quorumFitText, 100);
+    }
+    if (document.readyState === 'loading') {
+        document.addEventListener('DOMContentLoaded', quorumFitText);
+    } else {
+        quorumFitText();
+    }
+    window.addEventListener('resize', later);
+    if (document.fonts && document.fonts.ready) {
+        document.fonts.ready.then(quorumFitText);
+    }
+})();

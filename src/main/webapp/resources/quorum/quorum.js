@@ -13,3 +13,19 @@
     fixLocales();
     document.addEventListener('DOMContentLoaded', fixLocales);
 })();
+
+/* On paper nothing can be unfolded: a printed page shows what is folded away on screen (a roll-call, a detail). */
+(function () {
+    window.addEventListener('beforeprint', function () {
+        document.querySelectorAll('details:not([open])').forEach(function (details) {
+            details.setAttribute('open', '');
+            details.setAttribute('data-q-opened-for-print', '');
+        });
+    });
+    window.addEventListener('afterprint', function () {
+        document.querySelectorAll('details[data-q-opened-for-print]').forEach(function (details) {
+            details.removeAttribute('open');
+            details.removeAttribute('data-q-opened-for-print');
+        });
+    });
+})();

@@ -13,10 +13,12 @@ import static app.quorum.testing.Pages.rosterNames;
 import static app.quorum.testing.Pages.uploadRoster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.quorum.ballot.entity.BoxFingerprint;
 import app.quorum.platform.i18n.Bundle;
+import app.quorum.testing.Accessibility;
 import app.quorum.testing.Browsers;
 import app.quorum.testing.MinimalPdf;
 import app.quorum.testing.Pages;
@@ -82,7 +84,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * people of whom 9 are voting members of the steering committee. Everything is created new by the scenario (the
  * test database is shared with the other classes of the "web" container), and every assertion is about that one
  * meeting. Each step leaves a full-page screenshot, target/screenshots/acceptance-LANG-NN-step.png; the duration of
- * each step and of the whole scenario goes to target/acceptance/LANG-durations.txt.
+ * each step and of the whole scenario goes to target/acceptance/LANG-durations.txt. The main screens — the roster,
+ * the ballots page, the chair's console with a ballot open and closed, the tablet's ballot, confirmation, receipt and
+ * closed states, the projector's turnout and result, the secretary's results before and after publication and the
+ * public page with the published result — are audited with axe-core as they are shown, and none may have a serious or
+ * critical violation (target/accessibility/report.md, with AccessibilityIT's audits).
  *
  * <ol>
  * <li>The admin signs in and creates the secretary's and the chair's accounts with a first password; each of them
@@ -221,6 +227,9 @@ class AcceptanceIT {
         final Map<String, Long> durations = new LinkedHashMap<>();
         int shot;
         long stepStarted;
+        /** The serious and critical accessibility violations found, by screenshot; the time the audits took. */
+        final Map<String, List<Accessibility.Violation>> severe = new LinkedHashMap<>();
+        long auditing;
 
         WebDriver admin;
         WebDriver secretary;
@@ -266,6 +275,7 @@ class AcceptanceIT {
                 done("4-ballot");
                 publication();
                 done("5-publication");
+                assertEquals(Map.of(), severe, "serious or critical violations on the scenario's pages (target/accessibility/report.md)");
             } catch (Exception | AssertionError e) {
                 for (Map.Entry<String, WebDriver> open : browsers().entrySet()) {
                     try {
@@ -277,6 +287,7 @@ class AcceptanceIT {
                 throw e;
             } finally {
                 durations.put("total", millisSince(started));
+                durations.put("of which axe-core audits", auditing / 1_000_000);
                 Files.createDirectories(FILES);
                 String report = durations.entrySet().stream().map(e -> e.getKey() + " " + e.getValue() + " ms")
                         .collect(Collectors.joining("\n", "", "\n"));
@@ -355,6 +366,7 @@ class AcceptanceIT {
             createMeeting();
             buildAgenda();
             importRoster();
+            printRoster();
             printCards();
             prepareBallot();
             schedule();
@@ -460,7 +472,7 @@ class AcceptanceIT {
             List<String> expected = new ArrayList<>(COLLECTIVES);
             expected.addAll(INDIVIDUALS);
             assertEquals(new TreeSet<>(expected), new TreeSet<>(listed));
-            screenshot(secretary, "commendations");
+            screenshotAndAudit(secretary, "commendations");
         }
 
         void addAwardee(String kind, String name) {
@@ -499,7 +511,36 @@ class AcceptanceIT {
             long voting = secretary.findElements(By.cssSelector("#roster\\:people_data > tr > td:nth-child(4)")).stream()
                     .filter(cell -> cell.getText().equals(t("roster.voting.yes"))).count();
             assertEquals(seed.voters().size(), voting, "voting members in the roster");
-            screenshot(secretary, "roster");
+            screenshotAndAudit(secretary, "roster");
+        }
+
+        /** The sign-in sheet: everyone on the roster with a column to sign, printed by the browser on A4. */
+        void printRoster() throws IOException {
+            secretary.findElement(By.id("roster:printList")).click();
+            await(secretary).until(d -> d.getCurrentUrl().contains("/secretary/roster-print.xhtml"));
+            List<String> listed = secretary.findElements(By.cssSelector("#roster-print tbody td.q-print-name")).stream()
+                    .map(WebElement::getText).toList();
+            assertEquals(seed.roster().stream().map(Person::fullName).sorted().toList(), listed.stream().sorted().toList());
+            assertEquals(t("roster.print.count", seed.roster().size(), seed.voters().size()),
+                    secretary.findElement(By.cssSelector(".q-roster-sheet .q-help")).getText());
+            screenshotAndAudit(secretary, "roster-print");
+            String paper = printed(secretary, "roster");
+            assertTrue(paper.contains(t("roster.print.title")) && paper.contains(t("roster.print.signature"))
+                    && paper.contains(seed.organiser()), paper);
+            assertTrue(paper.contains(seed.voters().get(0).fullName()), paper);
+            assertFalse(paper.contains(t("action.print")), "the print button on paper: " + paper);
+        }
+
+        /** The page as the browser prints it (A4, print styles), kept as target/acceptance/LANG-NAME.pdf; its text. */
+        String printed(WebDriver driver, String name) throws IOException {
+            org.openqa.selenium.print.PrintOptions options = new org.openqa.selenium.print.PrintOptions();
+            options.setPageSize(new org.openqa.selenium.print.PageSize(29.7, 21.0));
+            options.setBackground(true);
+            byte[] pdf = java.util.Base64.getDecoder().decode(((org.openqa.selenium.PrintsPage) driver).print(options).getContent());
+            Files.write(Files.createDirectories(FILES).resolve(language + "-" + name + ".pdf"), pdf);
+            try (PDDocument document = Loader.loadPDF(pdf)) {
+                return new PDFTextStripper().getText(document);
+            }
         }
 
         /** The roster as a spreadsheet saves it, headers and words in the scenario's language. */
@@ -528,7 +569,7 @@ class AcceptanceIT {
                     new TreeSet<>(codes.keySet()), "a card for everyone on the roster");
             assertEquals(new TreeSet<>(codes.values()), new TreeSet<>(qrAddresses.keySet()),
                     "the QR codes carry the printed codes");
-            screenshot(secretary, "cards-printed");
+            screenshotAndAudit(secretary, "cards-printed");
         }
 
         /** Every card's holder and code (PDFBox, card by card) and every QR code's address (ZXing, page by page). */
@@ -591,7 +632,7 @@ class AcceptanceIT {
             await(secretary).until(d -> messages(d).contains(t("ballot.prepared")));
             await(secretary).until(d -> d.findElements(By.cssSelector("#ballots .q-ballot-entry")).stream()
                     .anyMatch(entry -> entry.getText().contains(item.title()) && entry.getText().contains(t("secrecy.SECRET"))));
-            screenshot(secretary, "ballot-prepared");
+            screenshotAndAudit(secretary, "ballot-prepared");
         }
 
         void schedule() throws IOException {
@@ -653,7 +694,7 @@ class AcceptanceIT {
                 if (present == required - 1) {
                     screenshot(chair, "chair-one-short");
                 } else if (present == required) {
-                    screenshot(chair, "chair-quorum");
+                    screenshotAndAudit(chair, "chair-quorum");
                 }
             }
             assertTrue(marked(chair), "the chair's page was reloaded");
@@ -682,7 +723,30 @@ class AcceptanceIT {
             assertTrue(projected.contains(seed.agenda().get(seed.ballotItem()).title()) && projected.contains(words().quorumReached()),
                     projected);
             assertTrue(marked(projector), "the projector was reloaded");
-            screenshot(projector, "projector-item-and-quorum");
+            // the long Vietnamese titles are whole, in at most their lines, not cut with "…"
+            assertWhole(projector, ".q-projector-meeting-title", 2);
+            assertWhole(projector, ".q-projector-item", 4);
+            screenshotAndAudit(projector, "projector-item-and-quorum");
+        }
+
+        /** The projector's text is inside the screen, in at most {@code lines} lines, and not cut with an ellipsis. */
+        void assertWhole(WebDriver driver, String css, int lines) {
+            Map<String, Object> box = Pages.fresh(driver, d -> {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> measured = (Map<String, Object>) ((org.openqa.selenium.JavascriptExecutor) d).executeScript("""
+                        const e = document.querySelector(arguments[0]), s = getComputedStyle(e), r = e.getBoundingClientRect();
+                        return {height: r.height, line: parseFloat(s.lineHeight), right: r.right, bottom: r.bottom,
+                            width: innerWidth, screen: innerHeight, overflow: s.textOverflow, clipped: e.scrollHeight > e.clientHeight + 1};
+                        """, css);
+                return measured;
+            });
+            double height = ((Number) box.get("height")).doubleValue();
+            double line = ((Number) box.get("line")).doubleValue();
+            assertTrue(height <= lines * line + 1, css + " takes more than " + lines + " lines: " + box);
+            assertTrue(((Number) box.get("right")).doubleValue() <= ((Number) box.get("width")).doubleValue()
+                    && ((Number) box.get("bottom")).doubleValue() <= ((Number) box.get("screen")).doubleValue(), css + " leaves the screen: " + box);
+            assertNotEquals("ellipsis", box.get("overflow"), css);
+            assertEquals(Boolean.FALSE, box.get("clipped"), css + " is cut: " + box);
         }
 
         /** The chair's quorum indicator now (read again should a push re-render it meanwhile). */
@@ -697,7 +761,7 @@ class AcceptanceIT {
             WebElement indicator = chair.findElement(By.cssSelector("#chair\\:quorum .q-quorum"));
             assertEquals(Boolean.toString(reached), indicator.getAttribute("data-reached"));
             assertEquals(Integer.toString(present), indicator.findElement(By.cssSelector(".q-quorum-present")).getText());
-            assertEquals("/ " + required, indicator.findElement(By.cssSelector(".q-quorum-of")).getText());
+            assertEquals(t("quorum.figureOf", required), indicator.findElement(By.cssSelector(".q-quorum-of")).getText());
             assertEquals(reached ? words().quorumReached() : t("quorum.missing"),
                     indicator.findElement(By.cssSelector(".q-quorum-text strong")).getText());
         }
@@ -709,7 +773,7 @@ class AcceptanceIT {
             // the ballot the secretary prepared is the first on the chair's console: the current item's
             WebElement draft = await(chair).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".q-drafts .q-draft")));
             assertTrue(draft.getText().contains(item.title()), draft.getText());
-            screenshot(chair, "chair-ballot-prepared");
+            screenshotAndAudit(chair, "chair-ballot-prepared");
             await(chair).until(d -> {
                 d.findElement(By.id("chair:drafts:0:openBallot")).click();
                 return true;
@@ -720,8 +784,8 @@ class AcceptanceIT {
             for (WebDriver tablet : tablets) {
                 await(tablet).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".q-vote-YES")));
             }
-            screenshot(tablets.get(0), "tablet-ballot");
-            screenshot(projector, "projector-turnout");
+            screenshotAndAudit(tablets.get(0), "tablet-ballot");
+            screenshotAndAudit(projector, "projector-turnout");
             label = tablets.get(0).findElement(By.cssSelector(".q-vote-YES")).getText();
             assertEquals(words().yes(), label);
             for (int i = 0; i < tablets.size(); i++) {
@@ -729,7 +793,7 @@ class AcceptanceIT {
                 tablet.findElement(By.cssSelector(".q-vote-YES")).click();
                 await(tablet).until(d -> d.findElement(By.id("vote-confirm-text")).getText().equals(t("vote.confirm", label)));
                 if (i == 0) {
-                    screenshot(tablet, "tablet-confirm");
+                    screenshotAndAudit(tablet, "tablet-confirm");
                 }
                 tablet.findElement(By.id("vote-confirm")).click();
                 // the vote box re-renders as the other tablets' votes come in: read it within a wait that tries again
@@ -744,7 +808,7 @@ class AcceptanceIT {
                 });
                 receipts.add(receipt);
                 if (i == 0) {
-                    screenshot(tablet, "tablet-receipt");
+                    screenshotAndAudit(tablet, "tablet-receipt");
                 }
             }
             assertEquals(tablets.size(), new TreeSet<>(receipts).size(), "every receipt differs");
@@ -757,7 +821,7 @@ class AcceptanceIT {
             assertFalse(whileOpen.contains(words().passed()) || whileOpen.contains("100"), whileOpen);
             String projected = projector.findElement(By.id("projector:screen")).getText();
             assertFalse(projected.contains(label) || projected.contains("%"), "a choice on the projector while open: " + projected);
-            screenshot(chair, "chair-turnout-all-voted");
+            screenshotAndAudit(chair, "chair-turnout-all-voted");
 
             chair.findElement(By.id("chair:closeBallot")).click();
             await(chair).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
@@ -772,11 +836,11 @@ class AcceptanceIT {
                 return true;
             });
             assertTrue(fingerprint.matches("[0-9a-f]{64}"), fingerprint);
-            screenshot(chair, "chair-result");
+            screenshotAndAudit(chair, "chair-result");
             for (WebDriver tablet : tablets) {
                 await(tablet).until(d -> d.findElement(By.id("vote-box")).getText().contains(t("vote.closed.CLOSED")));
             }
-            screenshot(tablets.get(0), "tablet-closed");
+            screenshotAndAudit(tablets.get(0), "tablet-closed");
             // closed, not yet published: the projector shows no result
             await(projector).until(ExpectedConditions.attributeToBe(By.id("projector:screen"), "data-shown", "AGENDA"));
             for (WebDriver tablet : tablets) {
@@ -792,12 +856,18 @@ class AcceptanceIT {
             secretary.get(app("secretary/results.xhtml?id=" + meetingId));
             WebElement counted = secretary.findElement(By.cssSelector(".q-result-panel"));
             assertTrue(counted.getText().contains(fingerprint), counted.getText());
-            screenshot(secretary, "secretary-results-closed");
+            screenshotAndAudit(secretary, "secretary-results-closed");
             secretary.findElement(By.cssSelector("[id$='publish']")).click();
             await(secretary).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
             await(secretary).until(d -> messages(d).contains(t("results.published", item.title())));
             await(secretary).until(d -> !d.findElements(By.cssSelector(".q-result-panel.q-result-published")).isEmpty());
-            screenshot(secretary, "secretary-published");
+            String publishedBy = Pages.textOf(secretary, By.cssSelector(".q-result-published .q-ballot-PUBLISHED"));
+            assertTrue(publishedBy.contains("Ngô Thị Hương (" + secretaryUser + ")"), "the publisher by name: " + publishedBy);
+            screenshotAndAudit(secretary, "secretary-published");
+            // on paper: the result and its fingerprint, not what is done on screen
+            String paper = printed(secretary, "results");
+            assertTrue(paper.contains(item.title()) && paper.replaceAll("\\s", "").contains(fingerprint), paper);
+            assertFalse(paper.contains(t("results.downloads")) || paper.contains(t("results.correction.label")), "controls on paper: " + paper);
 
             // the projector, open since the session began, turns to the result by itself
             await(projector).until(ExpectedConditions.attributeToBe(By.id("projector:screen"), "data-shown", "RESULT"));
@@ -806,7 +876,7 @@ class AcceptanceIT {
             assertTrue(projected.contains(item.title()) && projected.contains(words().passed())
                     && projected.contains(words().hundredPercent()), projected);
             assertTrue(marked(projector), "the projector was reloaded");
-            screenshot(projector, "projector-result");
+            screenshotAndAudit(projector, "projector-result");
 
             // the public page: the result with its chart and fingerprint, a delegate's receipt looked up
             WebDriver visitor = Browsers.open(1280, 1000);
@@ -821,7 +891,7 @@ class AcceptanceIT {
             visitor.findElement(By.id("lookup:find")).click();
             await(visitor).until(d -> d.findElement(By.id("lookup:answer")).getText()
                     .contains(t("publicResults.lookup.found", receipts.get(0), label)));
-            screenshot(visitor, "public-result-and-receipt");
+            screenshotAndAudit(visitor, "public-result-and-receipt");
 
             // the open-data API: 9 in favour, 100.0, the same fingerprint, every receipt in the box
             List<Map<String, Object>> results = json("api/meetings/" + meetingId + "/results");
@@ -907,6 +977,20 @@ class AcceptanceIT {
 
         void screenshot(WebDriver driver, String name) throws IOException {
             Browsers.screenshot(driver, String.format("acceptance-%s-%02d-%s", language, ++shot, name));
+        }
+
+        /**
+         * A screenshot, and an axe-core audit of the page in the state it shows (target/accessibility/report.md):
+         * the scenario's pages as its people see them — with a ballot open, a receipt, a result, a published result.
+         */
+        void screenshotAndAudit(WebDriver driver, String name) throws IOException {
+            screenshot(driver, name);
+            long started = System.nanoTime();
+            List<Accessibility.Violation> found = Accessibility.severe(Accessibility.audit(driver, "acceptance " + language + " " + name));
+            if (!found.isEmpty()) {
+                severe.put(name, found);
+            }
+            auditing += System.nanoTime() - started;
         }
 
         void done(String step) {

@@ -177,6 +177,26 @@ class OpenDataIT {
     }
 
     @Test
+    void anAddressTheApiDoesNotHaveOrAMethodItDoesNotTakeIsAnsweredInJsonInTheCallersLanguage() throws Exception {
+        for (String path : List.of("api/nothing-here", "api/meetings/1/nothing-here", "api/ballots")) {
+            HttpResponse<String> answer = get(path);
+            assertEquals(404, answer.statusCode(), () -> path + ": " + answer.body());
+            assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), () -> path + ": " + answer.headers().map());
+            Map<String, Object> error = map(answer.body());
+            assertEquals("api.notFound", error.get("error"), path);
+            assertEquals("API của Quorum không có địa chỉ này: xem các địa chỉ tại /openapi.", error.get("message"));
+        }
+        HttpResponse<String> english = get("api/nothing-here", "quorum-lang=en");
+        assertEquals("There is no such address in Quorum's API: see /openapi for the addresses it has.", map(english.body()).get("message"));
+
+        HttpResponse<String> deleted = HTTP.send(HttpRequest.newBuilder(app("api/meetings")).timeout(Duration.ofSeconds(20)).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(405, deleted.statusCode(), deleted::body);
+        assertEquals("api.methodNotAllowed", map(deleted.body()).get("error"));
+        assertTrue(deleted.headers().firstValue("Allow").orElse("").contains("GET"), () -> deleted.headers().map().toString());
+    }
+
+    @Test
     void aPublishedResultHasItsCountsRuleOutcomeTurnoutFingerprintAndCorrection() throws Exception {
         Data d = data();
         HttpResponse<String> answer = get("api/ballots/" + d.dakGan().id() + "/result");

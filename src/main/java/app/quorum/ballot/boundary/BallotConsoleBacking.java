@@ -135,9 +135,12 @@ public class BallotConsoleBacking extends BallotPreparationView {
         formShown = false;
     }
 
-    /** The form shows when asked for, while editing, and whenever nothing is prepared. */
+    /**
+     * The form shows when asked for, while editing, and when nothing is prepared and no result is shown: under a
+     * result it waits behind its button, so the result is what the chair sees after a close.
+     */
     public boolean isFormShown() {
-        return formShown || getForm().getEditing() != null || drafts.isEmpty();
+        return formShown || getForm().getEditing() != null || drafts.isEmpty() && result == null;
     }
 
     /** Another page changed the proceedings, or someone voted. */

@@ -6,6 +6,7 @@ import app.quorum.ballot.entity.BallotKind;
 import app.quorum.ballot.entity.MajorityBase;
 import app.quorum.ballot.entity.MajorityRule;
 import app.quorum.ballot.entity.Secrecy;
+import app.quorum.platform.i18n.Bundle;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -47,7 +48,7 @@ public class BallotForm implements Serializable {
         BallotForm form = new BallotForm();
         form.itemId = itemId;
         form.question = question;
-        form.setLabels(BallotDraft.defaultLabels());
+        form.setLabels(BallotDraft.defaultLabels(Bundle.currentLocale()));
         return form;
     }
 
@@ -77,7 +78,7 @@ public class BallotForm implements Serializable {
             minChoices = 1;
             blankAllowed = false;
         } else {
-            setLabels(BallotDraft.defaultLabels());
+            setLabels(BallotDraft.defaultLabels(Bundle.currentLocale()));
             candidates = String.join("\n", draft.candidates());
             seats = draft.seats();
             minChoices = draft.minChoices();

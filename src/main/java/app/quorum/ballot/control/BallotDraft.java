@@ -90,9 +90,18 @@ public record BallotDraft(Long itemId, String question, BallotKind kind, Secrecy
 
     /** The labels an approval ballot starts with: the bundle's Vietnamese words (Đồng ý / Không đồng ý / Không biểu quyết). */
     public static Map<ApprovalChoice, String> defaultLabels() {
+        return defaultLabels(Bundle.VIETNAMESE);
+    }
+
+    /**
+     * The labels an approval ballot starts with in a language: a ballot prepared on English pages starts with
+     * Approve / Reject / Abstain, one prepared on Vietnamese pages with Đồng ý / Không đồng ý / Không biểu quyết. They
+     * are the ballot's own words from then on, shown as written to everyone.
+     */
+    public static Map<ApprovalChoice, String> defaultLabels(Locale locale) {
         Map<ApprovalChoice, String> labels = new EnumMap<>(ApprovalChoice.class);
         for (ApprovalChoice choice : ApprovalChoice.values()) {
-            labels.put(choice, Bundle.text(Bundle.VIETNAMESE, Bundle.enumKey(choice)));
+            labels.put(choice, Bundle.text(Bundle.supported(locale), Bundle.enumKey(choice)));
         }
         return labels;
     }

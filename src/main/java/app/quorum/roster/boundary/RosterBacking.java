@@ -23,6 +23,7 @@ public class RosterBacking extends MeetingView {
     transient RosterService roster;
 
     private RosterTable table;
+    private transient java.util.List<Participant> everyone;
     private String search;
     private Role role;
     private Boolean voting;
@@ -39,6 +40,19 @@ public class RosterBacking extends MeetingView {
     @Override
     protected void loaded(Meeting meeting) {
         table = new RosterTable(() -> roster, meeting.getId(), this::filter);
+    }
+
+    /** Everyone on the roster, in the roster's order: the printable list and sign-in sheet. */
+    public java.util.List<Participant> getEveryone() {
+        if (everyone == null) {
+            everyone = roster.roster(meetingId());
+        }
+        return everyone;
+    }
+
+    /** How many of everyone have a vote. */
+    public long getVotingCount() {
+        return getEveryone().stream().filter(Participant::isVoting).count();
     }
 
     RosterFilter filter() {

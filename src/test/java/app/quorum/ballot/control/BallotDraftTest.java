@@ -56,6 +56,12 @@ class BallotDraftTest {
     }
 
     @Test
+    void aBallotPreparedOnEnglishPagesStartsWithEnglishLabels() {
+        assertEquals(labels("In favour", "Against", "Abstain"), BallotDraft.defaultLabels(java.util.Locale.ENGLISH));
+        assertEquals(BallotDraft.defaultLabels(), BallotDraft.defaultLabels(java.util.Locale.GERMAN), "an unsupported language: Vietnamese");
+    }
+
+    @Test
     void labelsAreTidiedAndMustBeThereShortAndDistinct() {
         BallotDraft tidied = approval(labels("  Tán   thành ", "Không tán thành", "Không biểu quyết")).checked();
         assertEquals(List.of("Tán thành", "Không tán thành", "Không biểu quyết"), tidied.optionLabels());

@@ -439,7 +439,7 @@ class PrepareMeetingIT {
         assertEquals(Boolean.toString(reached), indicator.getAttribute("data-reached"), form + " data-reached");
         assertTrue(indicator.getAttribute("class").contains(reached ? "q-quorum-reached" : "q-quorum-missing"), indicator.getAttribute("class"));
         assertEquals(Integer.toString(present), indicator.findElement(By.cssSelector(".q-quorum-present")).getText());
-        assertEquals("/ " + REQUIRED, indicator.findElement(By.cssSelector(".q-quorum-of")).getText());
+        assertEquals("có mặt · cần " + REQUIRED, indicator.findElement(By.cssSelector(".q-quorum-of")).getText());
         // green once reached, amber before: what the eye sees, not only the class
         int[] rgb = rgb(indicator.getCssValue("background-color"));
         assertEquals(reached, rgb[1] > rgb[0], () -> form + " background " + indicator.getCssValue("background-color"));
