@@ -409,7 +409,8 @@ class OpenDataIT {
         assertTrue(dialog.getText().contains("không thể sửa hay rút lại"), dialog.getText());
         Browsers.screenshot(secretary, "results-2-confirm-vi");
         secretary.findElement(By.cssSelector(".ui-confirmdialog-yes")).click();
-        until(secretary).until(ExpectedConditions.textToBePresentInElementLocated(section, "người công bố: thuky"));
+        // the publisher by display name and account name (the demo secretary of FirstStart)
+        until(secretary).until(ExpectedConditions.textToBePresentInElementLocated(section, "người công bố: Ngô Thị Hương (thuky)"));
         assertTrue(secretary.findElement(section).findElements(By.cssSelector("button[id$='publish']")).isEmpty(), "published once, for good");
         HttpResponse<String> published = get("api/ballots/" + ballot + "/result");
         assertEquals(200, published.statusCode(), "published, it is open data at once");

@@ -439,7 +439,9 @@ class PrepareMeetingIT {
         assertEquals(Boolean.toString(reached), indicator.getAttribute("data-reached"), form + " data-reached");
         assertTrue(indicator.getAttribute("class").contains(reached ? "q-quorum-reached" : "q-quorum-missing"), indicator.getAttribute("class"));
         assertEquals(Integer.toString(present), indicator.findElement(By.cssSelector(".q-quorum-present")).getText());
-        assertEquals("có mặt · cần " + REQUIRED, indicator.findElement(By.cssSelector(".q-quorum-of")).getText());
+        boolean english = "en".equals(driver.findElement(By.tagName("html")).getAttribute("lang"));
+        assertEquals(english ? "present · " + REQUIRED + " needed" : "có mặt · cần " + REQUIRED,
+                indicator.findElement(By.cssSelector(".q-quorum-of")).getText(), "how many are needed, under how many are present");
         // green once reached, amber before: what the eye sees, not only the class
         int[] rgb = rgb(indicator.getCssValue("background-color"));
         assertEquals(reached, rgb[1] > rgb[0], () -> form + " background " + indicator.getCssValue("background-color"));
