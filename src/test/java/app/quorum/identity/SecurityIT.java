@@ -91,6 +91,7 @@ class SecurityIT {
     static final String WRONG_CARD = "Mã thẻ không đúng hoặc thẻ đã được cấp lại.";
     static final Pattern WAIT = Pattern.compile("Đã thử sai nhiều lần: hãy đợi (\\d+) giây rồi thử lại\\.");
     static final String FORBIDDEN = "Không có quyền truy cập";
+    static final String NOT_FOUND = "Không tìm thấy trang";
     static final String SIGNED_IN_ELSEWHERE = "Thẻ của bạn vừa đăng nhập trên một thiết bị khác";
     static final Duration HTTP_TIMEOUT = Duration.ofSeconds(30);
 
@@ -224,6 +225,13 @@ class SecurityIT {
                 cells++;
                 report(who, "GET /" + page.path(), expected.label, actual, right, wrong);
             }
+            // a page that does not exist is a 404 for everyone, with the header of who is signed in (it was a 500 when
+            // signed in: the header asked the container for roles it cannot tell on an error page)
+            HttpResponse<String> missing = browser.get(app("no-such-page.xhtml"));
+            boolean notFound = missing.statusCode() == 404 && missing.body().contains(NOT_FOUND)
+                    && (!HOME.containsKey(who) || missing.body().contains(HOME.get(who) + "\""));
+            cells++;
+            report(who, "GET /no-such-page.xhtml", "404 with the role's header", describe(missing), notFound, wrong);
             // a GET cannot sign anyone out (a link or a prefetch must not): only a POST does
             HttpResponse<String> getSignOut = browser.get(app("sign-out"));
             cells++;
