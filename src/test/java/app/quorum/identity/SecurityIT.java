@@ -532,10 +532,32 @@ class SecurityIT {
         System.out.println("address throttling: " + millisSince(begin) + " ms");
     }
 
+    @Test
+    @Order(8)
+    void wrongCardCodesFromOneAddressWaitButARightCodeFromItSignsInAtOnce() throws Exception {
+        // the hall's tablets behind one NAT: one delegate's typos must not lock out the others
+        InetAddress hall = attacker();
+        Browser typist = new Browser(hall);
+        Form form = Form.of(typist.get(app("sign-in.xhtml")).body(), "delegate");
+        for (int failure = 1; failure <= 5; failure++) {
+            HttpResponse<String> refused = postCard(typist, form, CardCodes.generate());
+            assertEquals(List.of(WRONG_CARD), messages(refused.body()), "failure " + failure + " is a plain one");
+            form = Form.of(refused.body(), "delegate");
+        }
+        HttpResponse<String> sixth = postCard(typist, form, CardCodes.generate());
+        assertTrue(waitSeconds(sixth.body()) >= 1, "the address waits after five wrong codes");
+
+        Browser neighbour = new Browser(hall);
+        assertSignedIn(signInWithCard(neighbour, delegate(0).code), "/delegate/index.xhtml");
+        assertSignedOut(neighbour.post(app("sign-out"), Map.of()));
+        HttpResponse<String> stillWaiting = postCard(typist, Form.of(typist.get(app("sign-in.xhtml")).body(), "delegate"), CardCodes.generate());
+        assertTrue(waitSeconds(stillWaiting.body()) >= 1, "a right code from the address did not lift the wait for wrong ones");
+    }
+
     // ---------------------------------------------------------------- secrets and the audit log
 
     @Test
-    @Order(8)
+    @Order(9)
     void noPlaintextSecretIsStoredOrLoggedAndTheAuditLogIsAppendOnly() throws Exception {
         long begin = System.nanoTime();
         // one of each audited sign-in event, whatever ran before

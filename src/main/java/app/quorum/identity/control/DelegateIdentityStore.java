@@ -32,15 +32,20 @@ public class DelegateIdentityStore implements IdentityStore {
     @Inject
     HttpServletRequest request;
 
+    /**
+     * A right code always signs in; wrong codes from one address are slowed down. A hall's tablets often reach Quorum
+     * from one address (one NAT, one reverse proxy): one delegate's typos must not hold up everyone else's right
+     * codes. Slowing the wrong ones is enough, as a card code has 88 bits: no one finds one by trying.
+     */
     public CredentialValidationResult validate(CardCodeCredential credential) {
         String source = SignInThrottle.source(request.getRemoteAddr());
-        Duration wait = throttle.wait(source);
-        if (!wait.isZero()) {
-            request.setAttribute(AccountIdentityStore.WAIT_ATTRIBUTE, SignInThrottle.seconds(wait));
-            return CredentialValidationResult.INVALID_RESULT;
-        }
         Optional<Participant> holder = sessions.holder(credential.code());
         if (holder.isEmpty()) {
+            Duration wait = throttle.wait(source);
+            if (!wait.isZero()) {
+                request.setAttribute(AccountIdentityStore.WAIT_ATTRIBUTE, SignInThrottle.seconds(wait));
+                return CredentialValidationResult.INVALID_RESULT;
+            }
             throttle.failed(source);
             audit.recordSignIn("signIn.card.failed", "?", null);
             return CredentialValidationResult.INVALID_RESULT;
