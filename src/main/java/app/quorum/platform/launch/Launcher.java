@@ -178,7 +178,7 @@ public final class Launcher {
         command.add("/");
         command.add("--port");
         command.add(Integer.toString(settings.port()));
-        command.add("--nocluster");
+        command.add("--nohazelcast"); // one server needs no data grid, whose Hazelcast would listen on every interface
         command.add("--disablephonehome");
         command.add("--rootdir");
         command.add(emptyRootDir(workDir.resolve("payara-root")).toString());
