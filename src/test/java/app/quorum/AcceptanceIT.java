@@ -20,6 +20,7 @@ import app.quorum.ballot.entity.BoxFingerprint;
 import app.quorum.platform.i18n.Bundle;
 import app.quorum.testing.Accessibility;
 import app.quorum.testing.Browsers;
+import app.quorum.testing.Deployments;
 import app.quorum.testing.MinimalPdf;
 import app.quorum.testing.Pages;
 import app.quorum.testing.TestEnvironment;
@@ -30,7 +31,6 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.multi.qrcode.QRCodeMultiReader;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -65,7 +65,6 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -122,7 +121,7 @@ class AcceptanceIT {
     @Deployment(testable = false)
     @TargetsContainer("web")
     static WebArchive war() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("quorum.war", "target/quorum.war")));
+        return Deployments.built();
     }
 
     @ArquillianResource

@@ -9,9 +9,9 @@ import app.quorum.ballot.entity.BoxFingerprint;
 import app.quorum.ballot.entity.Receipts;
 import app.quorum.roster.control.CardCodes;
 import app.quorum.testing.Browsers;
+import app.quorum.testing.Deployments;
 import app.quorum.testing.Pages;
 import app.quorum.testing.TestEnvironment;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
@@ -35,7 +35,6 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -73,7 +72,7 @@ class BallotFlowIT {
     @Deployment(testable = false)
     @TargetsContainer("web")
     static WebArchive war() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("quorum.war", "target/quorum.war")));
+        return Deployments.built();
     }
 
     @ArquillianResource
@@ -84,12 +83,7 @@ class BallotFlowIT {
         List<String> codes = new ArrayList<>();
         long meetingId = meetingWithThreeVoters(codes);
 
-        WebDriver chair = browser(1280, 1000);
-        signInStaff(chair, "chutri", TestEnvironment.password("chutri"));
-        chair.get(app("chair/meeting.xhtml?id=" + meetingId));
-        chair.findElement(By.id("chair:question")).sendKeys("Đề nghị xét công nhận xã Đắk Gằn đạt chuẩn nông thôn mới năm 2023");
-        chair.findElement(By.id("chair:saveBallot")).click(); // the console's form for a ballot prepared on the spot
-        until(chair).until(ExpectedConditions.elementToBeClickable(By.id("chair:drafts:0:openBallot")));
+        WebDriver chair = chairWithBallotPrepared(meetingId, "Đề nghị xét công nhận xã Đắk Gằn đạt chuẩn nông thôn mới năm 2023");
 
         List<WebDriver> tablets = new ArrayList<>();
         for (String code : codes) {
@@ -1013,12 +1007,7 @@ class BallotFlowIT {
         }
         String question = "Đề nghị xét công nhận xã Đắk Gằn đạt chuẩn nông thôn mới năm 2023";
 
-        WebDriver chair = browser(1280, 1000);
-        signInStaff(chair, "chutri", TestEnvironment.password("chutri"));
-        chair.get(app("chair/meeting.xhtml?id=" + meetingId));
-        chair.findElement(By.id("chair:question")).sendKeys(question);
-        chair.findElement(By.id("chair:saveBallot")).click();
-        until(chair).until(ExpectedConditions.elementToBeClickable(By.id("chair:drafts:0:openBallot")));
+        WebDriver chair = chairWithBallotPrepared(meetingId, question);
 
         ((ChromeDriver) projector).executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 java.util.Map.of("width", 1920, "height", 1080, "deviceScaleFactor", 1, "mobile", false));
@@ -1206,6 +1195,17 @@ class BallotFlowIT {
     static Connection database() throws Exception {
         return DriverManager.getConnection(System.getProperty("quorum.test.db.url"), System.getProperty("quorum.test.db.user"),
                 System.getProperty("quorum.test.db.password"));
+    }
+
+    /** The chair, signed in on the meeting's console, has prepared a secret approval ballot on the spot, ready to open. */
+    WebDriver chairWithBallotPrepared(long meetingId, String question) throws IOException {
+        WebDriver chair = browser(1280, 1000);
+        signInStaff(chair, "chutri", TestEnvironment.password("chutri"));
+        chair.get(app("chair/meeting.xhtml?id=" + meetingId));
+        chair.findElement(By.id("chair:question")).sendKeys(question);
+        chair.findElement(By.id("chair:saveBallot")).click(); // the console's form for a ballot prepared on the spot
+        until(chair).until(ExpectedConditions.elementToBeClickable(By.id("chair:drafts:0:openBallot")));
+        return chair;
     }
 
     void signInStaff(WebDriver browser, String user, String password) {

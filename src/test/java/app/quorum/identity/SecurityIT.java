@@ -1,5 +1,6 @@
 package app.quorum.identity;
 
+import static app.quorum.testing.FacesForm.unescape;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,8 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import app.quorum.roster.control.CardCodes;
+import app.quorum.testing.Deployments;
+import app.quorum.testing.FacesForm;
 import app.quorum.testing.TestEnvironment;
-import java.io.File;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
@@ -55,7 +57,6 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,7 +108,7 @@ class SecurityIT {
     @Deployment(testable = false)
     @TargetsContainer("web")
     static WebArchive war() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("quorum.war", "target/quorum.war")));
+        return Deployments.built();
     }
 
     /** Where Payara says the WAR is: the machine's address, though Payara listens on the loopback interface only. */
@@ -305,7 +306,7 @@ class SecurityIT {
         HttpResponse<String> page = secretary.get(app("sign-in.xhtml"));
         String before = secretary.sessionId();
         assertNotNull(before, "the sign-in page starts a session (its form's view state lives there)");
-        HttpResponse<String> signedIn = postStaff(secretary, Form.of(page.body(), "staff"), "thuky", password("thuky"));
+        HttpResponse<String> signedIn = postStaff(secretary, form(page.body(), "staff"), "thuky", password("thuky"));
         assertSignedIn(signedIn, "/secretary/index.xhtml");
         String after = secretary.sessionId();
         assertNotEquals(before, after, "a new session id at sign-in");
@@ -322,7 +323,7 @@ class SecurityIT {
         Browser tablet = new Browser();
         HttpResponse<String> cardPage = tablet.get(app("sign-in.xhtml"));
         String cardBefore = tablet.sessionId();
-        HttpResponse<String> cardSignedIn = postCard(tablet, Form.of(cardPage.body(), "delegate"), delegate(0).code);
+        HttpResponse<String> cardSignedIn = postCard(tablet, form(cardPage.body(), "delegate"), delegate(0).code);
         assertSignedIn(cardSignedIn, "/delegate/index.xhtml");
         String cardAfter = tablet.sessionId();
         assertNotEquals(cardBefore, cardAfter, "a new session id at a card's sign-in");
@@ -345,7 +346,7 @@ class SecurityIT {
         // the second tablet scans the card's QR code: the sign-in page opens with the code filled in
         Browser second = new Browser();
         HttpResponse<String> scanned = second.get(app("sign-in.xhtml?code=" + delegate.code));
-        Form form = Form.of(scanned.body(), "delegate");
+        FacesForm form = form(scanned.body(), "delegate");
         assertEquals(delegate.code, form.value("delegate:code"), "the QR code's address fills in the code");
         assertSignedIn(second.post(app(form.action()), form.with(Map.of("delegate:signInDelegate", ""))), "/delegate/index.xhtml");
         assertEquals(200, second.get(app("delegate/index.xhtml")).statusCode());
@@ -431,14 +432,14 @@ class SecurityIT {
             // the guesser fails from one address, the right password comes from another: the account itself waits
             Browser guesser = new Browser(attacker());
             Browser owner = new Browser(attacker());
-            Form ownerForm = Form.of(owner.get(app("sign-in.xhtml")).body(), "staff");
-            Form form = Form.of(guesser.get(app("sign-in.xhtml")).body(), "staff");
+            FacesForm ownerForm = form(owner.get(app("sign-in.xhtml")).body(), "staff");
+            FacesForm form = form(guesser.get(app("sign-in.xhtml")).body(), "staff");
             long fifthSent = 0;
             for (int failure = 1; failure <= 5; failure++) {
                 fifthSent = System.nanoTime();
                 HttpResponse<String> refused = postStaff(guesser, form, "chutri", guess());
                 assertEquals(List.of(WRONG_PASSWORD), messages(refused.body()), "failure " + failure + " is a plain one");
-                form = Form.of(refused.body(), "staff");
+                form = form(refused.body(), "staff");
             }
             HttpResponse<String> right = postStaff(owner, ownerForm, "chutri", chair);
             long window = millisSince(fifthSent);
@@ -459,7 +460,7 @@ class SecurityIT {
             // once the wait is over, the sixth failure doubles it
             long[] sixthSent = new long[1];
             HttpResponse<String> sixth = pollUntil(Duration.ofSeconds(15), () -> {
-                Form fresh = Form.of(guesser.get(app("sign-in.xhtml")).body(), "staff");
+                FacesForm fresh = form(guesser.get(app("sign-in.xhtml")).body(), "staff");
                 sixthSent[0] = System.nanoTime();
                 return postStaff(guesser, fresh, "chutri", guess());
             }, response -> messages(response.body()).equals(List.of(WRONG_PASSWORD)));
@@ -467,7 +468,7 @@ class SecurityIT {
             Throttle doubled = throttle("account:chutri").orElseThrow();
             assertEquals(6, doubled.failures());
             assertEquals(2000, doubled.waitMillis());
-            HttpResponse<String> stillRefused = postStaff(owner, Form.of(right.body(), "staff"), "chutri", chair);
+            HttpResponse<String> stillRefused = postStaff(owner, form(right.body(), "staff"), "chutri", chair);
             long sinceSixth = millisSince(sixthSent[0]);
             if (stillRefused.statusCode() == 302 && sinceSixth >= 2000) {
                 System.out.println("throttle: the try after the sixth failure came " + sinceSixth + " ms later, past the wait");
@@ -504,14 +505,14 @@ class SecurityIT {
         Optional<Throttle> secretaryBefore = throttle("account:thuky");
         for (int run = 1;; run++) {
             Browser guesser = new Browser(attacker());
-            Form form = Form.of(guesser.get(app("sign-in.xhtml")).body(), "staff");
+            FacesForm form = form(guesser.get(app("sign-in.xhtml")).body(), "staff");
             long fifthSent = 0;
             for (int failure = 1; failure <= 5; failure++) {
                 fifthSent = System.nanoTime();
                 // a different unknown name each time: only the address links the tries
                 HttpResponse<String> refused = postStaff(guesser, form, "guess-" + UUID.randomUUID().toString().substring(0, 8), guess());
                 assertEquals(List.of(WRONG_PASSWORD), messages(refused.body()), "failure " + failure + " is a plain one");
-                form = Form.of(refused.body(), "staff");
+                form = form(refused.body(), "staff");
             }
             HttpResponse<String> right = postStaff(guesser, form, "thuky", password("thuky"));
             long window = millisSince(fifthSent);
@@ -538,11 +539,11 @@ class SecurityIT {
         // the hall's tablets behind one NAT: one delegate's typos must not lock out the others
         InetAddress hall = attacker();
         Browser typist = new Browser(hall);
-        Form form = Form.of(typist.get(app("sign-in.xhtml")).body(), "delegate");
+        FacesForm form = form(typist.get(app("sign-in.xhtml")).body(), "delegate");
         for (int failure = 1; failure <= 5; failure++) {
             HttpResponse<String> refused = postCard(typist, form, CardCodes.generate());
             assertEquals(List.of(WRONG_CARD), messages(refused.body()), "failure " + failure + " is a plain one");
-            form = Form.of(refused.body(), "delegate");
+            form = form(refused.body(), "delegate");
         }
         HttpResponse<String> sixth = postCard(typist, form, CardCodes.generate());
         assertTrue(waitSeconds(sixth.body()) >= 1, "the address waits after five wrong codes");
@@ -550,7 +551,7 @@ class SecurityIT {
         Browser neighbour = new Browser(hall);
         assertSignedIn(signInWithCard(neighbour, delegate(0).code), "/delegate/index.xhtml");
         assertSignedOut(neighbour.post(app("sign-out"), Map.of()));
-        HttpResponse<String> stillWaiting = postCard(typist, Form.of(typist.get(app("sign-in.xhtml")).body(), "delegate"), CardCodes.generate());
+        HttpResponse<String> stillWaiting = postCard(typist, form(typist.get(app("sign-in.xhtml")).body(), "delegate"), CardCodes.generate());
         assertTrue(waitSeconds(stillWaiting.body()) >= 1, "a right code from the address did not lift the wait for wrong ones");
     }
 
@@ -809,10 +810,10 @@ class SecurityIT {
     // ---------------------------------------------------------------- signing in
 
     private HttpResponse<String> signInStaff(Browser browser, String username, String password) throws IOException, InterruptedException {
-        return postStaff(browser, Form.of(browser.get(app("sign-in.xhtml")).body(), "staff"), username, password);
+        return postStaff(browser, form(browser.get(app("sign-in.xhtml")).body(), "staff"), username, password);
     }
 
-    private HttpResponse<String> postStaff(Browser browser, Form form, String username, String password)
+    private HttpResponse<String> postStaff(Browser browser, FacesForm form, String username, String password)
             throws IOException, InterruptedException {
         HttpResponse<String> response = browser.post(app(form.action()), form.with(Map.of(
                 "staff:username", username, "staff:password", password, "staff:signInStaff", "")));
@@ -820,11 +821,16 @@ class SecurityIT {
         return response;
     }
 
-    private HttpResponse<String> signInWithCard(Browser browser, String code) throws IOException, InterruptedException {
-        return postCard(browser, Form.of(browser.get(app("sign-in.xhtml")).body(), "delegate"), code);
+    /** The page's form with this id, with its view state: the test stops when it is not there. */
+    private static FacesForm form(String html, String id) {
+        return FacesForm.find(html, id).orElseThrow(() -> new AssertionError("no form " + id + " with a view state in the page"));
     }
 
-    private HttpResponse<String> postCard(Browser browser, Form form, String code) throws IOException, InterruptedException {
+    private HttpResponse<String> signInWithCard(Browser browser, String code) throws IOException, InterruptedException {
+        return postCard(browser, form(browser.get(app("sign-in.xhtml")).body(), "delegate"), code);
+    }
+
+    private HttpResponse<String> postCard(Browser browser, FacesForm form, String code) throws IOException, InterruptedException {
         return browser.post(app(form.action()), form.with(Map.of("delegate:code", code, "delegate:signInDelegate", "")));
     }
 
@@ -882,62 +888,6 @@ class SecurityIT {
             messages.add(unescape(item.group(1).replaceAll("<[^>]*>", "")).strip());
         }
         return messages;
-    }
-
-    static String unescape(String html) {
-        Matcher entity = Pattern.compile("&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);").matcher(html);
-        StringBuilder text = new StringBuilder();
-        while (entity.find()) {
-            String name = entity.group(1);
-            String replacement = switch (name) {
-                case "amp" -> "&";
-                case "lt" -> "<";
-                case "gt" -> ">";
-                case "quot" -> "\"";
-                case "apos" -> "'";
-                default -> Character.toString(name.startsWith("#x") ? Integer.parseInt(name.substring(2), 16)
-                        : Integer.parseInt(name.substring(1)));
-            };
-            entity.appendReplacement(text, Matcher.quoteReplacement(replacement));
-        }
-        entity.appendTail(text);
-        return text.toString();
-    }
-
-    /** A Faces form of a page: where it posts, and its fields with their values (hidden ones, the view state, inputs). */
-    record Form(String action, Map<String, String> fields) {
-
-        static Form of(String html, String id) {
-            Matcher form = Pattern.compile("<form\\b([^>]*\\bid=\"" + Pattern.quote(id) + "\"[^>]*)>(.*?)</form>", Pattern.DOTALL)
-                    .matcher(html);
-            assertTrue(form.find(), () -> "no form " + id + " in the page");
-            String action = unescape(attribute(form.group(1), "action").orElseThrow());
-            Map<String, String> fields = new LinkedHashMap<>();
-            Matcher input = Pattern.compile("<input\\b([^>]*)>", Pattern.DOTALL).matcher(form.group(2));
-            while (input.find()) {
-                Optional<String> name = attribute(input.group(1), "name");
-                if (name.isPresent()) {
-                    fields.put(name.get(), unescape(attribute(input.group(1), "value").orElse("")));
-                }
-            }
-            assertTrue(fields.containsKey("jakarta.faces.ViewState"), () -> "no view state in form " + id);
-            return new Form(action, fields);
-        }
-
-        String value(String name) {
-            return fields.get(name);
-        }
-
-        Map<String, String> with(Map<String, String> values) {
-            Map<String, String> all = new LinkedHashMap<>(fields);
-            all.putAll(values);
-            return all;
-        }
-
-        private static Optional<String> attribute(String tag, String name) {
-            Matcher value = Pattern.compile("\\b" + name + "=\"([^\"]*)\"").matcher(tag);
-            return value.find() ? Optional.of(value.group(1)) : Optional.empty();
-        }
     }
 
     // ---------------------------------------------------------------- the throttle table

@@ -12,9 +12,9 @@ import app.quorum.ballot.entity.BoxFingerprint;
 import app.quorum.ballot.entity.Receipts;
 import app.quorum.roster.control.CardCodes;
 import app.quorum.testing.Browsers;
+import app.quorum.testing.Deployments;
 import app.quorum.testing.TestEnvironment;
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
@@ -50,7 +50,6 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -93,7 +92,7 @@ class OpenDataIT {
     @Deployment(testable = false)
     @TargetsContainer("web")
     static WebArchive war() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("quorum.war", "target/quorum.war")));
+        return Deployments.built();
     }
 
     @ArquillianResource

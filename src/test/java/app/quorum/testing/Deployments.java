@@ -26,6 +26,11 @@ public final class Deployments {
     private Deployments() {
     }
 
+    /** The application as built (target/quorum.war, or the system property quorum.war): what the browser tests run. */
+    public static WebArchive built() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("quorum.war", "target/quorum.war")));
+    }
+
     public static WebArchive platform(String name) {
         WebArchive war = ShrinkWrap.create(WebArchive.class, name)
                 .addClasses(QuorumDataSource.class, Migrations.class, Refusal.class, SpreadsheetCsv.class,

@@ -1,12 +1,8 @@
 package app.quorum.platform.api;
 
-import app.quorum.platform.api.RefusalMapper.ApiError;
-import app.quorum.platform.i18n.Bundle;
-import app.quorum.platform.web.LocaleFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -35,8 +31,6 @@ public class HttpErrorMapper implements ExceptionMapper<WebApplicationException>
             case 406, 415 -> "api.mediaType";
             default -> status >= 500 ? "api.serverError" : "api.badRequest";
         };
-        String message = Bundle.text(Bundle.supported(LocaleFilter.language(request)), key);
-        return Response.fromResponse(original).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-                .header("Cache-Control", "no-store").entity(new ApiError(key, message)).build();
+        return ApiError.answer(Response.fromResponse(original), request, key).build();
     }
 }

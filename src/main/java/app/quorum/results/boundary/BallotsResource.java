@@ -2,7 +2,7 @@ package app.quorum.results.boundary;
 
 import app.quorum.meeting.entity.Meeting;
 import app.quorum.platform.Refusal;
-import app.quorum.platform.api.RefusalMapper.ApiError;
+import app.quorum.platform.api.ApiError;
 import app.quorum.platform.i18n.Bundle;
 import app.quorum.platform.web.LocaleFilter;
 import app.quorum.results.control.ResultExport;

@@ -1,8 +1,6 @@
 package app.quorum.results.boundary;
 
-import app.quorum.platform.api.RefusalMapper.ApiError;
-import app.quorum.platform.i18n.Bundle;
-import app.quorum.platform.web.LocaleFilter;
+import app.quorum.platform.api.ApiError;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -17,7 +15,6 @@ import jakarta.ws.rs.core.Response;
 final class OpenDataResponses {
 
     static final String CACHE = "public, max-age=10";
-    static final String NO_STORE = "no-store";
     static final MediaType JSON = MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8");
 
     private OpenDataResponses() {
@@ -37,9 +34,8 @@ final class OpenDataResponses {
     }
 
     static WebApplicationException error(HttpServletRequest request, Response.Status status, String key) {
-        String message = Bundle.text(Bundle.supported(LocaleFilter.language(request)), key);
-        return new WebApplicationException(Response.status(status).type(JSON).header("Cache-Control", NO_STORE)
-                .header("Access-Control-Allow-Origin", "*").entity(new ApiError(key, message)).build());
+        return new WebApplicationException(ApiError.answer(Response.status(status), request, key)
+                .header("Access-Control-Allow-Origin", "*").build());
     }
 
     /** An id from the path; anything that is not one reads as "not found". */

@@ -2,7 +2,7 @@ package app.quorum.results.boundary;
 
 import app.quorum.ballot.entity.Receipts;
 import app.quorum.platform.Refusal;
-import app.quorum.platform.api.RefusalMapper.ApiError;
+import app.quorum.platform.api.ApiError;
 import app.quorum.results.control.Results;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

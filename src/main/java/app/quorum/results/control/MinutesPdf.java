@@ -347,11 +347,7 @@ public class MinutesPdf {
 
         private PdfPTable choices(PublishedResult result) {
             boolean election = !result.isApproval();
-            PdfPTable table = election ? new PdfPTable(new float[] {50, 14, 20, 16}) : new PdfPTable(new float[] {56, 18, 26});
-            table.setWidthPercentage(100);
-            table.setSpacingBefore(6);
-            table.setSpacingAfter(6);
-            table.setHeaderRows(1);
+            PdfPTable table = dataTable(election ? new float[] {50, 14, 20, 16} : new float[] {56, 18, 26}, 6, 6);
             headerCell(table, text(election ? "minutes.table.candidate" : "minutes.table.choice"), Element.ALIGN_LEFT);
             headerCell(table, text("minutes.table.votes"), Element.ALIGN_RIGHT);
             headerCell(table, text("minutes.table.percent"), Element.ALIGN_RIGHT);
@@ -399,10 +395,7 @@ public class MinutesPdf {
                 return;
             }
             line(text("minutes.rollCall"));
-            PdfPTable table = new PdfPTable(new float[] {8, 46, 46});
-            table.setWidthPercentage(100);
-            table.setSpacingBefore(4);
-            table.setHeaderRows(1);
+            PdfPTable table = dataTable(new float[] {8, 46, 46}, 4, 0);
             headerCell(table, text("minutes.table.number"), Element.ALIGN_CENTER);
             headerCell(table, text("minutes.table.name"), Element.ALIGN_LEFT);
             headerCell(table, text("minutes.table.choice"), Element.ALIGN_LEFT);
@@ -488,11 +481,7 @@ public class MinutesPdf {
                 return;
             }
             line(text("minutes.attendance.list"));
-            PdfPTable table = new PdfPTable(new float[] {7, 27, 42, 11, 13});
-            table.setWidthPercentage(100);
-            table.setSpacingBefore(4);
-            table.setSpacingAfter(4);
-            table.setHeaderRows(1);
+            PdfPTable table = dataTable(new float[] {7, 27, 42, 11, 13}, 4, 4);
             headerCell(table, text("minutes.table.number"), Element.ALIGN_CENTER);
             headerCell(table, text("minutes.table.name"), Element.ALIGN_LEFT);
             headerCell(table, text("minutes.table.positionUnit"), Element.ALIGN_LEFT);
@@ -543,11 +532,7 @@ public class MinutesPdf {
             List<String> summary = new ArrayList<>();
             counts.forEach((kind, count) -> summary.add(text("minutes.commendations.count." + kind.name(), count)));
             line(text("minutes.commendations.summary", String.join(text("minutes.listSeparator"), summary)));
-            PdfPTable table = new PdfPTable(new float[] {7, 45, 16, 32});
-            table.setWidthPercentage(100);
-            table.setSpacingBefore(4);
-            table.setSpacingAfter(6);
-            table.setHeaderRows(1);
+            PdfPTable table = dataTable(new float[] {7, 45, 16, 32}, 4, 6);
             headerCell(table, text("minutes.table.number"), Element.ALIGN_CENTER);
             headerCell(table, text("minutes.table.awardee"), Element.ALIGN_LEFT);
             headerCell(table, text("minutes.table.kind"), Element.ALIGN_LEFT);
@@ -670,6 +655,16 @@ public class MinutesPdf {
             cell.setPaddingLeft(2);
             cell.setPaddingRight(2);
             return cell;
+        }
+
+        /** A full-width table of data whose first row, its heading, is repeated on every page it runs over. */
+        private static PdfPTable dataTable(float[] widths, float spacingBefore, float spacingAfter) {
+            PdfPTable table = new PdfPTable(widths);
+            table.setWidthPercentage(100);
+            table.setSpacingBefore(spacingBefore);
+            table.setSpacingAfter(spacingAfter);
+            table.setHeaderRows(1);
+            return table;
         }
 
         private void headerCell(PdfPTable table, String text, int alignment) {

@@ -2,6 +2,7 @@ package app.quorum.ballot.drill;
 
 import app.quorum.ballot.entity.ApprovalChoice;
 import app.quorum.ballot.entity.Receipts;
+import app.quorum.testing.FacesForm;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
@@ -101,7 +102,7 @@ final class Tablet {
         if (page.statusCode() != 200) {
             throw new IOException("sign-in page answered " + page.statusCode());
         }
-        Form form = Form.of(page.body(), "delegate").orElseThrow(() -> new IOException("no delegate form on the sign-in page"));
+        FacesForm form = FacesForm.find(page.body(), "delegate").orElseThrow(() -> new IOException("no delegate form on the sign-in page"));
         Map<String, String> fields = new LinkedHashMap<>(form.fields());
         fields.put("delegate:code", code);
         fields.put("delegate:signInDelegate", "");
@@ -244,53 +245,5 @@ final class Tablet {
     private static void pause(int failures) throws InterruptedException {
         long millis = Math.min(2000, 250L << Math.min(failures - 1, 3));
         Thread.sleep(millis / 2 + ThreadLocalRandom.current().nextLong(millis / 2 + 1));
-    }
-
-    /** A Faces form of a page: where it posts, and its inputs with their values (the view state among them). */
-    record Form(String action, Map<String, String> fields) {
-
-        static Optional<Form> of(String html, String id) {
-            Matcher form = Pattern.compile("<form\\b([^>]*\\bid=\"" + Pattern.quote(id) + "\"[^>]*)>(.*?)</form>", Pattern.DOTALL)
-                    .matcher(html);
-            if (!form.find()) {
-                return Optional.empty();
-            }
-            Optional<String> action = attribute(form.group(1), "action");
-            Map<String, String> fields = new LinkedHashMap<>();
-            Matcher input = Pattern.compile("<input\\b([^>]*)>", Pattern.DOTALL).matcher(form.group(2));
-            while (input.find()) {
-                Optional<String> name = attribute(input.group(1), "name");
-                name.ifPresent(n -> fields.put(n, unescape(attribute(input.group(1), "value").orElse(""))));
-            }
-            if (action.isEmpty() || !fields.containsKey("jakarta.faces.ViewState")) {
-                return Optional.empty();
-            }
-            return Optional.of(new Form(unescape(action.get()), fields));
-        }
-
-        private static Optional<String> attribute(String tag, String name) {
-            Matcher value = Pattern.compile("\\b" + Pattern.quote(name) + "=\"([^\"]*)\"").matcher(tag);
-            return value.find() ? Optional.of(value.group(1)) : Optional.empty();
-        }
-
-        private static String unescape(String html) {
-            Matcher entity = Pattern.compile("&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);").matcher(html);
-            StringBuilder text = new StringBuilder();
-            while (entity.find()) {
-                String name = entity.group(1);
-                String replacement = switch (name) {
-                    case "amp" -> "&";
-                    case "lt" -> "<";
-                    case "gt" -> ">";
-                    case "quot" -> "\"";
-                    case "apos" -> "'";
-                    default -> Character.toString(name.startsWith("#x") ? Integer.parseInt(name.substring(2), 16)
-                            : Integer.parseInt(name.substring(1)));
-                };
-                entity.appendReplacement(text, Matcher.quoteReplacement(replacement));
-            }
-            entity.appendTail(text);
-            return text.toString();
-        }
     }
 }
