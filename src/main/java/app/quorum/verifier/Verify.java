@@ -31,7 +31,7 @@ public final class Verify {
     }
 
     public static void main(String[] args) {
-        if (args.length != 1 || args[0].isBlank() || args[0].equals("${record}")) {
+        if (args.length != 1 || args[0] == null || args[0].isBlank() || args[0].equals("${record}")) {
             System.err.println("usage: mvn -q -Pverifier -Drecord=<record.json or https://…/record>");
             System.exit(2);
         }
@@ -66,12 +66,21 @@ public final class Verify {
         new BoxChecks(facts).run(report);
         new TallyChecks(facts).run(report);
         if (out != null) {
-            long millis = (System.nanoTime() - started) / 1_000_000;
+            String took = (System.nanoTime() - started) / 1_000_000 + " ms, " + cpuSeconds() + " s of CPU";
             out.println(report.allPassed()
-                    ? "VERIFIED: all " + report.checks().size() + " checks pass (" + millis + " ms)"
-                    : "NOT VERIFIED: failed " + String.join(", ", report.failures()) + " (" + millis + " ms)");
+                    ? "VERIFIED: all " + report.checks().size() + " checks pass (" + took + ")"
+                    : "NOT VERIFIED: failed " + String.join(", ", report.failures()) + " (" + took + ")");
         }
         return report;
+    }
+
+    /** The CPU time this JVM has used so far, all threads, when the platform tells it. */
+    private static String cpuSeconds() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os && os.getProcessCpuTime() >= 0) {
+            return String.format(java.util.Locale.ROOT, "%.1f", os.getProcessCpuTime() / 1e9);
+        }
+        return "?";
     }
 
     static JsonNode parse(String json) {
