@@ -25,9 +25,13 @@ public record TrusteeKeys(int index, String role, String name, ECPoint deviceKey
     }
 
     /** Round 1's part: the device key and the commitments, each with its proof (§2, round 1). */
+    public RoundOne roundOne() {
+        return new RoundOne(index, deviceKey, deviceKeyProof, commitments, commitmentProof);
+    }
+
+    /** Whether round 1's proofs verify. */
     public boolean roundOneVerifies(String ceremonyContext) {
-        return deviceKeyProof.verifies(SchnorrProof.DEVICE, ceremonyContext, index, deviceKey)
-                && commitmentProof.verifies(SchnorrProof.COMMITMENT, ceremonyContext, index, commitments.get(0));
+        return roundOne().verifies(ceremonyContext);
     }
 
     /** The proof of the verification key (§2, round 3). */
