@@ -10,7 +10,7 @@ import java.util.stream.IntStream;
 
 import org.bouncycastle.math.ec.ECPoint;
 
-import tools.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The checks of the box (election-record.md §4, §6, §7): every listed paper's encodings, proofs and tracker, their
@@ -197,7 +197,7 @@ final class BoxChecks {
                 Report.require(tracker != null && tracker.isNull(), where + ": has no paper's shape, so its tracker is null");
                 continue;
             }
-            Report.require(tracker != null && tracker.isString() && recomputed.equals(tracker.stringValue()),
+            Report.require(tracker != null && tracker.isTextual() && recomputed.equals(tracker.textValue()),
                     where + ": its tracker is not the one of its fields as sent");
             Report.require(!counted.contains(recomputed), where + " is among the counted papers");
         }
@@ -207,19 +207,19 @@ final class BoxChecks {
     private String trackerAsSent(JsonNode paper) {
         JsonNode id = paper.get("paperId");
         JsonNode ciphertexts = paper.get("ciphertexts");
-        if (id == null || !id.isString() || ciphertexts == null || !ciphertexts.isArray()
+        if (id == null || !id.isTextual() || ciphertexts == null || !ciphertexts.isArray()
                 || ciphertexts.size() != facts.options) {
             return null;
         }
-        List<String> fields = new ArrayList<>(List.of("quorum/v1/tracker", facts.ballotContext, id.stringValue()));
+        List<String> fields = new ArrayList<>(List.of("quorum/v1/tracker", facts.ballotContext, id.textValue()));
         for (JsonNode ciphertext : ciphertexts) {
             JsonNode alpha = ciphertext.get("alpha");
             JsonNode beta = ciphertext.get("beta");
-            if (alpha == null || beta == null || !alpha.isString() || !beta.isString()) {
+            if (alpha == null || beta == null || !alpha.isTextual() || !beta.isTextual()) {
                 return null;
             }
-            fields.add(alpha.stringValue());
-            fields.add(beta.stringValue());
+            fields.add(alpha.textValue());
+            fields.add(beta.textValue());
         }
         return Hashing.sha256hex(fields.toArray(String[]::new));
     }

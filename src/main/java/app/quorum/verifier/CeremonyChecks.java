@@ -7,7 +7,7 @@ import java.util.List;
 import org.bouncycastle.math.ec.ECAlgorithms;
 import org.bouncycastle.math.ec.ECPoint;
 
-import tools.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The checks of the group, the ceremony and the ballot's context (election-record.md §1–§3, §7): the group's
@@ -78,7 +78,7 @@ final class CeremonyChecks {
             Report.require(points.size() == facts.threshold, where + ": not t commitments");
             List<ECPoint> own = new ArrayList<>();
             for (int k = 0; k < points.size(); k++) {
-                own.add(Curve.point(points.get(k).isString() ? points.get(k).stringValue() : null,
+                own.add(Curve.point(points.get(k).isTextual() ? points.get(k).textValue() : null,
                         where + ".commitments[" + k + "]"));
             }
             commitments.add(own);

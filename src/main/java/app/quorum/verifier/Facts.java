@@ -7,7 +7,7 @@ import java.util.TreeMap;
 
 import org.bouncycastle.math.ec.ECPoint;
 
-import tools.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /** What the checks have read from the record so far, for the checks after them. */
 final class Facts {

@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.bouncycastle.math.ec.ECPoint;
 
-import tools.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /** Typed, located access to the record's JSON (Jackson's tree): every refusal names the field's path. */
 final class Fields {
@@ -32,10 +32,10 @@ final class Fields {
 
     static String text(JsonNode parent, String name, String where) {
         JsonNode node = parent.get(name);
-        if (node == null || !node.isString()) {
+        if (node == null || !node.isTextual()) {
             throw new BadRecord(where + "." + name + " is not a string");
         }
-        return node.stringValue();
+        return node.textValue();
     }
 
     /** A non-negative integer that fits a long. */
@@ -67,7 +67,7 @@ final class Fields {
         List<BigInteger> scalars = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             JsonNode entry = array.get(i);
-            scalars.add(Curve.scalar(entry.isString() ? entry.stringValue() : null, where + "." + name + "[" + i + "]"));
+            scalars.add(Curve.scalar(entry.isTextual() ? entry.textValue() : null, where + "." + name + "[" + i + "]"));
         }
         return scalars;
     }

@@ -7,7 +7,7 @@ import java.util.List;
 import org.bouncycastle.math.ec.ECAlgorithms;
 import org.bouncycastle.math.ec.ECPoint;
 
-import tools.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The checks of the count (election-record.md §5.3, §6, §7): every decryption share's Chaum–Pedersen proof against

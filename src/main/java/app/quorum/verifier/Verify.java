@@ -7,11 +7,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
  * Quorum's independent verifier of a secret ballot's public election record (election-record.md §7). It reads only
@@ -43,7 +42,7 @@ public final class Verify {
         JsonNode root;
         try (InputStream in = open(source)) {
             root = JSON.readTree(in);
-        } catch (IOException | JacksonException unreadable) {
+        } catch (IOException unreadable) {
             out.println("FAIL  read the record — " + unreadable.getMessage());
             return 2;
         }
@@ -84,7 +83,11 @@ public final class Verify {
     }
 
     static JsonNode parse(String json) {
-        return JSON.readTree(json);
+        try {
+            return JSON.readTree(json);
+        } catch (IOException unreadable) {
+            throw new IllegalArgumentException(unreadable);
+        }
     }
 
     private static InputStream open(String source) throws IOException {
