@@ -1,0 +1,74 @@
+package app.quorum.verifier;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bouncycastle.math.ec.ECPoint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Typed, located access to the record's JSON (Jackson's tree): every refusal names the field's path. */
+final class Fields {
+
+    private Fields() {
+    }
+
+    static JsonNode object(JsonNode parent, String name, String where) {
+        JsonNode node = parent.get(name);
+        if (node == null || !node.isObject()) {
+            throw new BadRecord(where + "." + name + " is not an object");
+        }
+        return node;
+    }
+
+    static JsonNode array(JsonNode parent, String name, String where) {
+        JsonNode node = parent.get(name);
+        if (node == null || !node.isArray()) {
+            throw new BadRecord(where + "." + name + " is not an array");
+        }
+        return node;
+    }
+
+    static String text(JsonNode parent, String name, String where) {
+        JsonNode node = parent.get(name);
+        if (node == null || !node.isTextual()) {
+            throw new BadRecord(where + "." + name + " is not a string");
+        }
+        return node.textValue();
+    }
+
+    /** A non-negative integer that fits a long. */
+    static long integer(JsonNode parent, String name, String where) {
+        return integer(parent.get(name), where + "." + name);
+    }
+
+    static long integer(JsonNode node, String where) {
+        if (node == null || !node.isIntegralNumber() || !node.canConvertToLong() || node.longValue() < 0) {
+            throw new BadRecord(where + " is not a non-negative integer");
+        }
+        return node.longValue();
+    }
+
+    static ECPoint point(JsonNode parent, String name, String where) {
+        return Curve.point(text(parent, name, where), where + "." + name);
+    }
+
+    static BigInteger scalar(JsonNode parent, String name, String where) {
+        return Curve.scalar(text(parent, name, where), where + "." + name);
+    }
+
+    /** An array of scalars of exactly {@code size} entries. */
+    static List<BigInteger> scalars(JsonNode parent, String name, int size, String where) {
+        JsonNode array = array(parent, name, where);
+        if (array.size() != size) {
+            throw new BadRecord(where + "." + name + " has " + array.size() + " entries, not " + size);
+        }
+        List<BigInteger> scalars = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            JsonNode entry = array.get(i);
+            scalars.add(Curve.scalar(entry.isTextual() ? entry.textValue() : null, where + "." + name + "[" + i + "]"));
+        }
+        return scalars;
+    }
+}
