@@ -8,7 +8,7 @@
  * Every run draws new keys and randomness: the records differ each time and each one verifies.
  */
 import { writeFileSync } from 'node:fs';
-import { electionRecord } from './test-server.mjs';
+import { electionRecord } from './stand-in-server.mjs';
 
 const FOLDER = new URL('../resources/crypto/', import.meta.url);
 const TRUSTEES = ['Nguyễn Văn Thắng', 'Trần Thị Hồng Nhung', 'Y Khuê Niê'];

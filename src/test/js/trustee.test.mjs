@@ -12,7 +12,7 @@ import { openShare, sealShare } from '../../main/webapp/resources/quorum/crypto/
 import { evaluate, jointPublicKey, lagrangeAtZero, verificationKey }
     from '../../main/webapp/resources/quorum/crypto/sharing.js';
 import { beginCeremony, checkRound1, receiveShares, sendShares } from '../../main/webapp/resources/quorum/crypto/trustee.js';
-import { combine } from './test-server.mjs';
+import { combine } from './stand-in-server.mjs';
 
 function ceremony(n, t, tamper = () => {}) {
     const context = ceremonyContext({ meetingId: 5, ceremonyId: '5e'.repeat(16), n, t });

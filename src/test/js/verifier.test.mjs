@@ -10,7 +10,7 @@ import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { G, pointFromHex, pointToHex, scalarToHex, randomScalar } from '../../main/webapp/resources/quorum/crypto/group.js';
 import { approvalRecord } from './generate-fixtures.mjs';
-import { electionRecord } from './test-server.mjs';
+import { electionRecord } from './stand-in-server.mjs';
 
 const VERIFIER = fileURLToPath(new URL('../../verifier/js/verify.mjs', import.meta.url));
 const FIXTURES = new URL('../resources/crypto/', import.meta.url);
