@@ -13,7 +13,8 @@
  * The prover computes the simulated commitments from what it knows, with the same values and fewer operations: as
  * α = r·G and β − v_j·G = r·PK + (m − v_j)·G (m = v_j*), a_j = u_j·G and b_j = u_j·PK + c_j·(v_j − m)·G with
  * u_j = s_j − c_j·r. So the tablet multiplies only G and PK, both with precomputed tables (group.precomputed), and
- * never an arbitrary point — the difference between ~4 and ~1 ms per multiplication on a tablet.
+ * never an arbitrary point: with noble 2.4.0 a multiplication of a point without a table costs about five times one
+ * with (measured in node), and a paper needs ten or more of them.
  *
  * @module quorum/crypto/one-of
  */
