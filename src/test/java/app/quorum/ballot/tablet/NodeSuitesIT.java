@@ -62,11 +62,13 @@ class NodeSuitesIT {
         boolean required = "1".equals(System.getenv("QUORUM_REQUIRE_NODE"));
         Optional<Path> found = Optional.ofNullable(System.getenv("QUORUM_NODE")).map(Path::of)
                 .or(() -> Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
-                        .map(folder -> Path.of(folder, "node")).filter(Files::isExecutable).findFirst());
+                        .map(folder -> Path.of(folder, "node")).filter(Files::isExecutable).findFirst())
+                .filter(Files::isExecutable);
         String missing = "node " + LEAST_NODE[0] + "." + LEAST_NODE[1] + "+ is not on the PATH (nor at $QUORUM_NODE): "
                 + "the JavaScript tests of the secret ballot were not run (install nodejs ≥ 20.19)";
         if (found.isEmpty()) {
             assertFalse(required, missing);
+            System.out.println("SKIPPED: " + missing);
             assumeTrue(false, "Skipped: " + missing);
         }
         Process version = new ProcessBuilder(found.get().toString(), "--version").redirectErrorStream(true).start();
@@ -78,6 +80,9 @@ class NodeSuitesIT {
         boolean recent = major > LEAST_NODE[0] || major == LEAST_NODE[0] && minor >= LEAST_NODE[1];
         String old = found.get() + " is " + text + "; the secret ballot's JavaScript needs 20.19 or newer";
         assertFalse(required && !recent, old);
+        if (!recent) {
+            System.out.println("SKIPPED: " + old);
+        }
         assumeTrue(recent, "Skipped: " + old);
         return found.get();
     }
