@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { G, O, Point, mul, mulPublic, pointFromHex, pointToHex, q, randomScalar, scalarFromHex, scalarToHex }
+import { G, O, Point, mul, mulPublic, pointFromHex, pointToHex, precomputed, q, randomScalar, scalarFromHex, scalarToHex }
     from '../../main/webapp/resources/quorum/crypto/group.js';
 import { challenge, hashToScalar, sha256hex, transcript } from '../../main/webapp/resources/quorum/crypto/transcript.js';
 import { receiptOf } from '../../main/webapp/resources/quorum/crypto/receipt.js';
@@ -22,11 +22,14 @@ describe('P-256 as SEC 2 and FIPS 186-5 give it', () => {
         assert.ok(mulPublic(G, q - 1n).add(G).is0(), 'q·G = O');
     });
 
-    test('RFC 6979 A.2.5: U = x·G', () => {
-        for (const { scalar, x: ux, y: uy } of vectors.baseMultiplication.tests) {
-            const U = mul(G, big(scalar)).toAffine();
-            assert.equal(U.x, big(ux));
-            assert.equal(U.y, big(uy));
+    test('k·G (point-at-infinity.org nisttv, as the Java side) and RFC 6979 A.2.5: U = x·G', () => {
+        assert.equal(vectors.baseMultiplication.tests.length, 8);
+        for (const { scalar, x: ux, y: uy, from } of vectors.baseMultiplication.tests) {
+            for (const U of [mul(G, big(scalar)), mulPublic(G, big(scalar)), mul(precomputed(mul(G, 1n).add(O)), big(scalar))]) {
+                assert.equal(U.toAffine().x, big(ux), from);
+                assert.equal(U.toAffine().y, big(uy), from);
+            }
+            assert.equal(pointToHex(mul(G, big(scalar))), (big(uy) % 2n ? '03' : '02') + ux, from);
         }
     });
 
