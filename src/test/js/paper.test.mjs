@@ -99,6 +99,23 @@ describe('§4 the paper', () => {
         assert.equal(verifyPaper(approval, forged), false);
     });
 
+    test('a paper whose options share one α is refused, though each of its proofs holds', () => {
+        const marks = [1, 0, 0];
+        const paperId = 'ad'.repeat(16);
+        const r = randomScalar();
+        const alpha = mul(G, r);
+        const beta = marks.map((m) => mul(approval.publicKey, r).add(m ? G : O));
+        const bitProofs = marks.map((m, o) => proveOneOf({ prefix: bitPrefix(approval, paperId, o), alpha,
+            beta: beta[o], publicKey: approval.publicKey, values: [0, 1], index: m, r }));
+        const totalProof = proveOneOf({ prefix: totalPrefix(approval, paperId), alpha: alpha.add(alpha).add(alpha),
+            beta: beta.reduce((B, b) => B.add(b)), publicKey: approval.publicKey, values: [1], index: 0, r: (3n * r) % q });
+        const paper = { paperId, ciphertexts: beta.map((b) => ({ alpha: pointToHex(alpha), beta: pointToHex(b) })),
+            bitProofs, totalProof };
+        assert.ok(verifyOneOf({ prefix: totalPrefix(approval, paperId), alpha: alpha.add(alpha).add(alpha),
+            beta: beta.reduce((B, b) => B.add(b)), publicKey: approval.publicKey, values: [1], proof: totalProof }));
+        assert.equal(verifyPaper(approval, paper), false);
+    });
+
     test('the tracker hashes the ballot, the id and the ciphertexts; its receipt has 80 bits', () => {
         const { paper } = encryptPaper(approval, [1, 0, 0]);
         const tracker = trackerOf(approval.context, paper);

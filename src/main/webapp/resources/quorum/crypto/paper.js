@@ -93,8 +93,9 @@ export function trackerOf(context, paper) {
 }
 
 /**
- * Checks a paper as §4 says the server does, apart from what needs the ballot box (a new paper id, no copied α):
- * N ciphertexts of points other than O, N bit proofs, a total proof of max-min+1 branches, all canonical and valid.
+ * Checks a paper as §4 says the server does, apart from what needs the ballot box (a new paper id, no α of another
+ * paper): N ciphertexts of points other than O with N distinct α, N bit proofs, a total proof of max-min+1 branches,
+ * all canonical and valid.
  * @param {ReturnType<typeof prepareBallot>} ballot
  * @param {object} paper
  * @returns {boolean}
@@ -102,7 +103,8 @@ export function trackerOf(context, paper) {
 export function verifyPaper(ballot, paper) {
     try {
         const { paperId, ciphertexts, bitProofs, totalProof } = paper;
-        if (!PAPER_ID.test(paperId) || ciphertexts.length !== ballot.options || bitProofs.length !== ballot.options) {
+        if (!PAPER_ID.test(paperId) || ciphertexts.length !== ballot.options || bitProofs.length !== ballot.options
+                || new Set(ciphertexts.map((ct) => ct.alpha)).size !== ciphertexts.length) {
             return false;
         }
         const alpha = ciphertexts.map((ct) => pointFromHex(ct.alpha));
