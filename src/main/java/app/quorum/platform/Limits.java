@@ -16,6 +16,10 @@ import java.util.Map;
  * at most 16,383 characters ({@link #TEXT_CHARACTERS}). The long texts (descriptions) stay at 10,000 characters —
  * some four printed pages, more than any meeting's description needs — so the schema keeps its TEXT columns and
  * needs no migration.
+ *
+ * <p>The forms set the HTML attribute ({@code pt:maxlength}), not the PrimeFaces component's own {@code maxlength}:
+ * that one cuts a longer text on the server without a word and stores the rest, where a text over its limit must be
+ * refused whole, with the field's message, and nothing stored (a client that ignores the attribute is told so).
  */
 public final class Limits {
 
