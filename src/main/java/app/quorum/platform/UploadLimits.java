@@ -66,7 +66,15 @@ public class UploadLimits {
 
     /** The largest request of this content type that the HTTP layer reads. */
     public long requestBytes(String contentType) {
-        return contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")
-                ? multipartBytes() : FORM_BYTES;
+        return multipart(contentType) ? multipartBytes() : FORM_BYTES;
+    }
+
+    /** The limit a refusal of a request of this content type names, in megabytes: the largest upload, or a form's. */
+    public long requestMegabytes(String contentType) {
+        return multipart(contentType) ? Math.max(documentMegabytes, rosterMegabytes) : FORM_BYTES / MEGABYTE;
+    }
+
+    private static boolean multipart(String contentType) {
+        return contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
     }
 }

@@ -63,7 +63,7 @@ public class RequestSizeFilter extends HttpFilter {
         boolean drained = drain(request.getInputStream());
         Locale locale = Bundle.supported(LocaleFilter.language(request));
         String text = chunked ? Bundle.text(locale, "request.lengthRequired")
-                : Bundle.text(locale, "request.tooLarge", Math.max(1, allowed / (1024 * 1024)));
+                : Bundle.text(locale, "request.tooLarge", limits.requestMegabytes(request.getContentType()));
         if (!drained) {
             response.setHeader("Connection", "close");
         }

@@ -61,12 +61,13 @@ final class XlsxGuard {
         int entries = 0;
         long rows = 0;
         long cells = 0;
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(workbook))) {
+        Packed packed = new Packed(workbook);
+        try (ZipInputStream zip = new ZipInputStream(packed)) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 if (++entries > ENTRIES_MAX) {
                     return ImportProblem.of(ImportProblem.XLSX_UNSAFE, UNPACKED_MAX_MB);
                 }
-                Counting part = new Counting(zip, UNPACKED_MAX - unpacked);
+                Counting part = new Counting(zip, UNPACKED_MAX - unpacked, packed);
                 String name = entry.getName();
                 if (name.startsWith("xl/worksheets/") && name.endsWith(".xml")) {
                     long[] counted = count(part, "row", "c");
@@ -78,10 +79,6 @@ final class XlsxGuard {
                 part.skipRest();
                 unpacked += part.read;
                 zip.closeEntry();
-                long packed = entry.getCompressedSize();
-                if (part.read > RATIO_GRACE && packed > 0 && part.read / packed > RATIO_MAX) {
-                    return ImportProblem.of(ImportProblem.XLSX_UNSAFE, UNPACKED_MAX_MB);
-                }
                 if (rows > rowsMax(maxRows)) {
                     return ImportProblem.of(ImportProblem.TOO_MANY_ROWS, maxRows);
                 }
@@ -131,14 +128,35 @@ final class XlsxGuard {
         return factory;
     }
 
-    /** A part as it inflates: counts its bytes, and stops past what is left of the workbook's allowance. */
+    /** The workbook's bytes as the ZIP reader takes them: how far it has read. */
+    private static final class Packed extends ByteArrayInputStream {
+
+        Packed(byte[] bytes) {
+            super(bytes);
+        }
+
+        long position() {
+            return pos;
+        }
+    }
+
+    /**
+     * A part as it inflates: counts its bytes, and stops past what is left of the workbook's allowance, or as soon as
+     * it has inflated more than {@value #RATIO_MAX} times what it took of the packed file (with room for the reader's
+     * buffer), so a bomb is stopped early.
+     */
     private static final class Counting extends FilterInputStream {
+        private static final long READ_AHEAD = 1024;
         private final long allowed;
+        private final Packed packed;
+        private final long start;
         private long read;
 
-        Counting(InputStream in, long allowed) {
+        Counting(InputStream in, long allowed, Packed packed) {
             super(in);
             this.allowed = allowed;
+            this.packed = packed;
+            this.start = packed.position();
         }
 
         @Override
@@ -173,13 +191,14 @@ final class XlsxGuard {
 
         private void add(int n) throws TooLarge {
             read += n;
-            if (read > allowed) {
+            if (read > allowed
+                    || read > RATIO_GRACE && read > RATIO_MAX * (packed.position() - start + READ_AHEAD)) {
                 throw new TooLarge();
             }
         }
     }
 
-    /** The workbook unpacks to more than its allowance. */
+    /** The workbook unpacks to more than its allowance, or a part inflates like a bomb. */
     private static final class TooLarge extends IOException {
         private static final long serialVersionUID = 1L;
 
