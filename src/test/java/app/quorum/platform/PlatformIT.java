@@ -17,6 +17,7 @@ import app.quorum.meeting.control.MeetingService;
 import app.quorum.meeting.entity.AgendaItem;
 import app.quorum.meeting.entity.Meeting;
 import app.quorum.meeting.entity.MeetingStatus;
+import app.quorum.platform.Limits;
 import app.quorum.platform.i18n.Bundle;
 import app.quorum.platform.i18n.BundleMessageInterpolator;
 import app.quorum.roster.control.ParticipantDraft;
@@ -277,6 +278,40 @@ class PlatformIT {
         ConstraintViolationException violations = causeOfType(thrown, ConstraintViolationException.class);
         assertEquals(List.of("Hãy nhập tên cuộc họp."), messages(violations.getConstraintViolations()));
         assertEquals(before, meetings.count());
+    }
+
+    /**
+     * Issue 12, defect 5: a text over its limit that reaches a service — a meeting's or an agenda item's description of
+     * a megabyte, a participant's unit one character too long — is refused with the bundle's words and nothing is
+     * stored; before, the database said "Data too long" and the page showed the general error.
+     */
+    @Test
+    void aTextOverItsLimitIsRefusedByTheServiceWithTheBundlesWordsAndNothingIsStored() throws Exception {
+        long meetingsBefore = meetings.count();
+        Meeting described = new Meeting("Hội nghị sơ kết 6 tháng", "UBND huyện Đắk Mil", LocalDateTime.of(2024, 7, 19, 7, 30));
+        described.setDescription("ệ".repeat(1 << 20));
+        ConstraintViolationException meeting = causeOfType(
+                assertThrows(RuntimeException.class, () -> secretary.call(() -> meetings.create(described))), ConstraintViolationException.class);
+        assertEquals(List.of("Phần mô tả dài tối đa 10000 ký tự."), messages(meeting.getConstraintViolations()));
+        assertEquals(meetingsBefore, meetings.count());
+
+        Meeting stored = secretary.call(() -> meetings.create(new Meeting("Hội nghị sơ kết 6 tháng", "UBND huyện Đắk Mil",
+                LocalDateTime.of(2024, 7, 19, 7, 30))));
+        long itemsBefore = countRows("agenda_item");
+        ConstraintViolationException item = causeOfType(assertThrows(RuntimeException.class, () -> secretary.call(() -> meetings.addItem(
+                stored.getId(), new AgendaItemDraft("Khai mạc", "a".repeat(Limits.AGENDA_DESCRIPTION + 1), null, null)))),
+                ConstraintViolationException.class);
+        assertTrue(messages(item.getConstraintViolations()).contains("Phần mô tả nội dung dài tối đa 10000 ký tự."),
+                () -> messages(item.getConstraintViolations()).toString());
+        assertEquals(itemsBefore, countRows("agenda_item"), "agenda items");
+        secretary.call(() -> meetings.addItem(stored.getId(), new AgendaItemDraft("Khai mạc", "ệ".repeat(Limits.AGENDA_DESCRIPTION), null, null)));
+        assertEquals(itemsBefore + 1, countRows("agenda_item"), "the longest description is stored");
+
+        Refusal unit = assertThrows(Refusal.class, () -> secretary.call(() -> roster.add(stored.getId(), new ParticipantDraft(
+                "Nguyễn Văn An", null, "U".repeat(Limits.PARTICIPANT_UNIT + 1), Role.DELEGATE, true, null, null))));
+        assertEquals("participant.invalid", unit.key());
+        assertEquals("Đơn vị dài tối đa 300 ký tự.", Bundle.text(Bundle.VIETNAMESE, unit.key(), unit.arguments()));
+        assertEquals(List.of(), secretary.call(() -> roster.roster(stored.getId())));
     }
 
     @Test

@@ -1,10 +1,12 @@
 package app.quorum.testing;
 
 import app.quorum.meeting.control.DemoMeetingAccess;
+import app.quorum.platform.Limits;
 import app.quorum.platform.Migrations;
 import app.quorum.platform.QuorumDataSource;
 import app.quorum.platform.Refusal;
 import app.quorum.platform.SpreadsheetCsv;
+import app.quorum.platform.UploadLimits;
 import app.quorum.platform.i18n.Bundle;
 import java.io.File;
 import java.io.IOException;
@@ -33,7 +35,7 @@ public final class Deployments {
 
     public static WebArchive platform(String name) {
         WebArchive war = ShrinkWrap.create(WebArchive.class, name)
-                .addClasses(QuorumDataSource.class, Migrations.class, Refusal.class, SpreadsheetCsv.class,
+                .addClasses(QuorumDataSource.class, Migrations.class, Refusal.class, SpreadsheetCsv.class, Limits.class, UploadLimits.class,
                         AsSecretary.class, AsChair.class, AsDelegate.class, DemoMeetingAccess.class, MinimalPdf.class)
                 .addPackage(Bundle.class.getPackage())
                 .addPackages(false, "app.quorum.meeting.control", "app.quorum.meeting.entity",

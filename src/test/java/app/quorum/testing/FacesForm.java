@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * A Faces form of a page read as HTML, for tests that speak HTTP without a browser: where it posts, and its fields
- * with their values (hidden ones, the view state, inputs).
+ * with their values (hidden ones, the view state, inputs, text areas, and the option a select has selected).
  */
 public record FacesForm(String action, Map<String, String> fields) {
 
@@ -23,8 +23,25 @@ public record FacesForm(String action, Map<String, String> fields) {
         Map<String, String> fields = new LinkedHashMap<>();
         Matcher input = Pattern.compile("<input\\b([^>]*)>", Pattern.DOTALL).matcher(form.group(2));
         while (input.find()) {
-            Optional<String> name = attribute(input.group(1), "name");
-            name.ifPresent(n -> fields.put(n, unescape(attribute(input.group(1), "value").orElse(""))));
+            String tag = input.group(1);
+            boolean box = attribute(tag, "type").filter(type -> type.equals("checkbox") || type.equals("radio")).isPresent();
+            if (box && !Pattern.compile("(?<![-\\w])checked(?![-\\w])").matcher(tag).find()) {
+                continue; // a browser sends only the boxes that are ticked
+            }
+            attribute(tag, "name").ifPresent(n -> fields.put(n, unescape(attribute(tag, "value").orElse(box ? "on" : ""))));
+        }
+        Matcher textarea = Pattern.compile("<textarea\\b([^>]*)>(.*?)</textarea>", Pattern.DOTALL).matcher(form.group(2));
+        while (textarea.find()) {
+            String text = textarea.group(2);
+            attribute(textarea.group(1), "name").ifPresent(n -> fields.put(n, unescape(text)));
+        }
+        Matcher select = Pattern.compile("<select\\b([^>]*)>(.*?)</select>", Pattern.DOTALL).matcher(form.group(2));
+        while (select.find()) {
+            Matcher selected = Pattern.compile("<option\\b([^>]*\\bselected[^>]*)>").matcher(select.group(2));
+            Matcher first = Pattern.compile("<option\\b([^>]*)>").matcher(select.group(2));
+            Optional<String> value = selected.find() ? attribute(selected.group(1), "value")
+                    : first.find() ? attribute(first.group(1), "value") : Optional.empty();
+            attribute(select.group(1), "name").ifPresent(n -> value.ifPresent(v -> fields.put(n, unescape(v))));
         }
         if (action.isEmpty() || !fields.containsKey("jakarta.faces.ViewState")) {
             return Optional.empty();

@@ -138,14 +138,19 @@ public final class Pages {
 
     /** Uploads a roster file to the import panel (opened if closed) and waits for its new preview. */
     public static void uploadRoster(WebDriver driver, Path file) {
+        String before = previewText(driver);
+        chooseRosterFile(driver, file);
+        await(driver).until(d -> !previewText(d).isEmpty() && !previewText(d).equals(before));
+    }
+
+    /** Opens the roster's import panel and chooses a file, which the page uploads at once if it passes its checks. */
+    public static void chooseRosterFile(WebDriver driver, Path file) {
         WebElement panel = driver.findElement(By.id("import:importPanel"));
         if (!driver.findElement(By.id("import:importPanel_content")).isDisplayed()) {
             panel.findElement(By.tagName("summary")).click();
             await(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("import:importPanel_content")));
         }
-        String before = previewText(driver);
         driver.findElement(By.id("import:file_input")).sendKeys(file.toAbsolutePath().toString());
-        await(driver).until(d -> !previewText(d).isEmpty() && !previewText(d).equals(before));
     }
 
     /** The preview's file name and summary, or "" without a preview: changes with every upload (another file or language). */

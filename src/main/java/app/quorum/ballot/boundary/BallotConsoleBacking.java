@@ -12,9 +12,11 @@ import app.quorum.ballot.entity.Result;
 import app.quorum.ballot.entity.Secrecy;
 import app.quorum.meeting.entity.AgendaItem;
 import app.quorum.meeting.entity.Meeting;
+import app.quorum.platform.Limits;
 import app.quorum.platform.web.Feedback;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +50,7 @@ public class BallotConsoleBacking extends BallotPreparationView {
     private transient List<RollCallVote> rollCall;
     private boolean formShown;
 
+    @Size(max = Limits.BALLOT_CANCEL_REASON, message = "{ballot.cancel.reasonSize}")
     private String cancelReason;
     private Integer countdownMinutes;
 

@@ -6,7 +6,9 @@ import app.quorum.ballot.entity.BallotKind;
 import app.quorum.ballot.entity.MajorityBase;
 import app.quorum.ballot.entity.MajorityRule;
 import app.quorum.ballot.entity.Secrecy;
+import app.quorum.platform.Limits;
 import app.quorum.platform.i18n.Bundle;
+import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -16,7 +18,8 @@ import java.util.Map;
 /**
  * What the ballot form ({@code WEB-INF/includes/ballot-form.xhtml}) holds while the secretary or the chair fills it
  * in: a new ballot, or the draft being edited ({@link #getEditing()}). Turned into a {@link BallotDraft} for the
- * service, which checks it; the form itself checks nothing.
+ * service, which checks it; the form itself checks only the lengths of the texts (the same limits, {@link Limits}), so a
+ * text too long is said next to its field.
  */
 public class BallotForm implements Serializable {
 
@@ -27,6 +30,7 @@ public class BallotForm implements Serializable {
     private Long templateId;
 
     private Long itemId;
+    @Size(max = Limits.BALLOT_QUESTION, message = "{ballot.question.size}")
     private String question;
     private BallotKind kind = BallotKind.APPROVAL;
     private Secrecy secrecy = Secrecy.SECRET;
@@ -35,9 +39,13 @@ public class BallotForm implements Serializable {
     private boolean abstentionsInBase = true;
     private Integer percentage;
     private boolean quorumRequired = true;
+    @Size(max = Limits.BALLOT_LABEL, message = "{ballot.label.size}")
     private String labelYes;
+    @Size(max = Limits.BALLOT_LABEL, message = "{ballot.label.size}")
     private String labelNo;
+    @Size(max = Limits.BALLOT_LABEL, message = "{ballot.label.size}")
     private String labelAbstain;
+    @Size(max = Limits.BALLOT_CANDIDATES_TEXT, message = "{ballot.candidates.size}")
     private String candidates;
     private Integer seats = 1;
     private Integer minChoices = 1;

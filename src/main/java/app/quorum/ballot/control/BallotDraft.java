@@ -8,6 +8,7 @@ import app.quorum.ballot.entity.MajorityBase;
 import app.quorum.ballot.entity.MajorityRule;
 import app.quorum.ballot.entity.Secrecy;
 import app.quorum.ballot.entity.VotingRule;
+import app.quorum.platform.Limits;
 import app.quorum.platform.Refusal;
 import app.quorum.platform.i18n.Bundle;
 import java.text.Normalizer;
@@ -38,14 +39,11 @@ public record BallotDraft(Long itemId, String question, BallotKind kind, Secrecy
         Map<ApprovalChoice, String> labels, List<String> candidates, int seats, int minChoices, boolean blankAllowed) {
 
     /** The longest question (the column's size). */
-    public static final int QUESTION_MAX = 1000;
+    public static final int QUESTION_MAX = Limits.BALLOT_QUESTION;
     /** The longest label of an answer or a candidate (the column's size). */
-    public static final int LABEL_MAX = 300;
-    /**
-     * The most candidates on one paper: an election paper's choice code (the chosen ids, comma-separated) must fit
-     * the ballot box's 1000 characters whatever the seats.
-     */
-    public static final int CANDIDATES_MAX = 60;
+    public static final int LABEL_MAX = Limits.BALLOT_LABEL;
+    /** The most candidates on one paper (see {@link Limits#BALLOT_CANDIDATES}). */
+    public static final int CANDIDATES_MAX = Limits.BALLOT_CANDIDATES;
 
     public BallotDraft {
         Map<ApprovalChoice, String> copied = new EnumMap<>(ApprovalChoice.class);

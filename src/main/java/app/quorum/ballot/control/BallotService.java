@@ -23,6 +23,7 @@ import app.quorum.meeting.control.MeetingService;
 import app.quorum.meeting.entity.AgendaItem;
 import app.quorum.meeting.entity.Meeting;
 import app.quorum.meeting.entity.MeetingStatus;
+import app.quorum.platform.Limits;
 import app.quorum.platform.Refusal;
 import app.quorum.platform.push.Changed;
 import app.quorum.roster.control.RosterService;
@@ -38,6 +39,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -310,7 +312,8 @@ public class BallotService {
 
     /** Cancels a ballot that is prepared or open, with a reason; its papers are destroyed unread. */
     @RolesAllowed("CHAIR")
-    public Ballot cancel(long ballotId, @NotBlank(message = "{ballot.cancel.reasonRequired}") String reason) {
+    public Ballot cancel(long ballotId, @NotBlank(message = "{ballot.cancel.reasonRequired}")
+            @Size(max = Limits.BALLOT_CANCEL_REASON, message = "{ballot.cancel.reasonSize}") String reason) {
         Ballot ballot = locked(ballotId);
         if (ballot.getStatus() != BallotStatus.DRAFT && ballot.getStatus() != BallotStatus.OPEN) {
             throw new Refusal("ballot.notCancellable");

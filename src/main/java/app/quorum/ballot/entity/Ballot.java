@@ -2,6 +2,7 @@ package app.quorum.ballot.entity;
 
 import app.quorum.meeting.entity.AgendaItem;
 import app.quorum.meeting.entity.Meeting;
+import app.quorum.platform.Limits;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -55,7 +56,7 @@ public class Ballot {
     private AgendaItem item;
 
     @NotBlank(message = "{ballot.question.required}")
-    @Size(max = 1000, message = "{ballot.question.size}")
+    @Size(max = Limits.BALLOT_QUESTION, message = "{ballot.question.size}")
     private String question;
 
     @Enumerated(EnumType.STRING)
@@ -100,6 +101,7 @@ public class Ballot {
     @Column(name = "closed_at")
     private Instant closedAt;
 
+    @Size(max = Limits.BALLOT_CANCEL_REASON, message = "{ballot.cancel.reasonSize}")
     @Column(name = "cancel_reason")
     private String cancelReason;
 

@@ -3,11 +3,13 @@ package app.quorum.identity.boundary;
 import app.quorum.identity.control.AccountService;
 import app.quorum.identity.entity.Account;
 import app.quorum.identity.entity.StaffRole;
+import app.quorum.platform.Limits;
 import app.quorum.platform.web.Feedback;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 import java.util.EnumSet;
 import java.util.List;
@@ -24,8 +26,11 @@ public class AccountsBacking implements Serializable {
 
     private List<Account> all;
     private Long editing;
+    @Size(max = Limits.ACCOUNT_USERNAME, message = "{account.username.size}")
     private String username;
+    @Size(max = Limits.ACCOUNT_DISPLAY_NAME, message = "{account.displayName.size}")
     private String displayName;
+    @Size(max = Limits.PASSWORD, message = "{account.password.size}")
     private String password;
     private List<StaffRole> roles = List.of();
     private boolean active = true;

@@ -3,9 +3,11 @@ package app.quorum.identity.boundary;
 import app.quorum.identity.control.AuditLog;
 import app.quorum.identity.control.AuditLog.AuditFilter;
 import app.quorum.identity.entity.AuditEvent;
+import app.quorum.platform.Limits;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -27,7 +29,9 @@ public class AuditBacking implements Serializable {
     @Inject
     transient AuditLog audit;
 
+    @Size(max = Limits.SEARCH, message = "{search.size}")
     private String actor;
+    @Size(max = Limits.SEARCH, message = "{search.size}")
     private String action;
     private Long meetingId;
     private LocalDate from;

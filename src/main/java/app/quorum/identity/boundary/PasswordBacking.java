@@ -1,10 +1,12 @@
 package app.quorum.identity.boundary;
 
 import app.quorum.identity.control.AccountService;
+import app.quorum.platform.Limits;
 import app.quorum.platform.web.Feedback;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.validation.constraints.Size;
 
 /** A staff member changes their own password. */
 @Named
@@ -14,8 +16,11 @@ public class PasswordBacking {
     @Inject
     AccountService accounts;
 
+    @Size(max = Limits.PASSWORD, message = "{account.password.size}")
     private String current;
+    @Size(max = Limits.PASSWORD, message = "{account.password.size}")
     private String replacement;
+    @Size(max = Limits.PASSWORD, message = "{account.password.size}")
     private String repeated;
 
     public void change() {

@@ -4,6 +4,7 @@ import app.quorum.identity.control.AccountIdentityStore;
 import app.quorum.identity.control.CardCodeCredential;
 import app.quorum.identity.control.DelegateIdentityStore;
 import app.quorum.identity.control.DelegateSessions;
+import app.quorum.platform.Limits;
 import app.quorum.platform.web.Feedback;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
@@ -19,6 +20,7 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 
 /**
@@ -46,8 +48,11 @@ public class SignInBacking {
     @Inject
     DelegateSessions delegateSessions;
 
+    @Size(max = Limits.ACCOUNT_USERNAME, message = "{account.username.size}")
     private String username;
+    @Size(max = Limits.PASSWORD, message = "{account.password.size}")
     private String password;
+    @Size(max = Limits.CARD_CODE_INPUT, message = "{card.code.size}")
     private String code;
 
     public void signInStaff() throws IOException {

@@ -47,17 +47,12 @@ public class AccountService {
         if (find(name).isPresent()) {
             throw new Refusal("account.exists", name);
         }
-        if (!passwords.acceptable(new String(password), name)) {
-            throw new Refusal("account.password.weak", passwords.minLength());
-        }
+        passwords.requireAcceptable(password, name);
         if (roles.isEmpty()) {
             throw new Refusal("account.roles.required");
         }
         Account account = new Account(name, displayName == null ? null : displayName.strip(), passwords.hash(password), roles);
-        Set<ConstraintViolation<Account>> violations = validator.validate(account);
-        if (!violations.isEmpty()) {
-            throw new Refusal("account.invalid", violations.iterator().next().getMessage());
-        }
+        validate(account);
         em.persist(account);
         audit.record("account.create", "account", account.getUsername(), null, String.valueOf(roles));
         return account;
@@ -72,7 +67,8 @@ public class AccountService {
         if (self && (!active || !roles.contains(StaffRole.ADMIN))) {
             throw new Refusal("account.selfLockout");
         }
-        account.setDisplayName(displayName);
+        account.setDisplayName(displayName == null ? null : displayName.strip());
+        validate(account);
         account.setRoles(roles);
         account.setActive(active);
         audit.record("account.update", "account", account.getUsername(), null, roles + (active ? "" : " inactive"));
@@ -82,9 +78,7 @@ public class AccountService {
     /** An admin sets a new password for someone who forgot theirs. */
     public void resetPassword(long id, char[] password) {
         Account account = existing(id);
-        if (!passwords.acceptable(new String(password), account.getUsername())) {
-            throw new Refusal("account.password.weak", passwords.minLength());
-        }
+        passwords.requireAcceptable(password, account.getUsername());
         account.changePasswordHash(passwords.hash(password));
         audit.record("account.resetPassword", "account", account.getUsername(), null, null);
     }
@@ -97,9 +91,7 @@ public class AccountService {
         if (!passwords.verify(current, account.passwordHash())) {
             throw new Refusal("account.password.wrong");
         }
-        if (!passwords.acceptable(new String(replacement), name)) {
-            throw new Refusal("account.password.weak", passwords.minLength());
-        }
+        passwords.requireAcceptable(replacement, name);
         account.changePasswordHash(passwords.hash(replacement));
         audit.record("account.changePassword", "account", name, null, null);
     }
@@ -114,6 +106,13 @@ public class AccountService {
     @PermitAll
     public long count() {
         return em.createNamedQuery(Account.COUNT, Long.class).getSingleResult();
+    }
+
+    private void validate(Account account) {
+        Set<ConstraintViolation<Account>> violations = validator.validate(account);
+        if (!violations.isEmpty()) {
+            throw new Refusal("account.invalid", violations.iterator().next().getMessage());
+        }
     }
 
     private Account existing(long id) {

@@ -1,5 +1,7 @@
 package app.quorum.identity.control;
 
+import app.quorum.platform.Limits;
+import app.quorum.platform.Refusal;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,7 +11,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Password hashing with Jakarta Security's {@link Pbkdf2PasswordHash}: PBKDF2 with HMAC-SHA-512, 210,000
- * iterations and a 32-byte salt (OWASP's advice for PBKDF2-SHA-512). Also the password rules.
+ * iterations and a 32-byte salt (OWASP's advice for PBKDF2-SHA-512). Also the password rules. A password longer than
+ * {@value Limits#PASSWORD} characters is never hashed: it is refused (a new one) or wrong (one typed to sign in), so no
+ * client can make the server run PBKDF2 over megabytes.
  */
 @ApplicationScoped
 public class Passwords {
@@ -36,12 +40,22 @@ public class Passwords {
         decoy = hash.generate(java.util.UUID.randomUUID().toString().toCharArray());
     }
 
+    /** The hash of a new password, which must be {@linkplain #requireAcceptable acceptable}. */
     public String hash(char[] password) {
+        if (tooLong(password)) {
+            throw new Refusal("account.password.tooLong", Limits.PASSWORD);
+        }
         return hash.generate(password);
     }
 
-    /** Verifies a password; with no stored hash it spends the same time and says no. */
+    /**
+     * Verifies a password; with no stored hash it spends the same time and says no. A password longer than any
+     * password can be is wrong without hashing it.
+     */
     public boolean verify(char[] password, String storedHash) {
+        if (tooLong(password)) {
+            return false;
+        }
         boolean matches = hash.verify(password, storedHash == null ? decoy : storedHash);
         return storedHash != null && matches;
     }
@@ -50,9 +64,27 @@ public class Passwords {
         return minLength;
     }
 
-    /** Whether a new password is acceptable: long enough, not blank, not the user name. */
+    /** Whether a new password is acceptable: long enough and not too long, not blank, not the user name. */
     public boolean acceptable(String password, String username) {
-        return password != null && password.strip().length() >= minLength
+        return password != null && password.strip().length() >= minLength && password.length() <= Limits.PASSWORD
                 && !password.equalsIgnoreCase(username);
+    }
+
+    /**
+     * Refuses a new password that is not {@linkplain #acceptable acceptable}, saying why.
+     *
+     * @throws Refusal {@code account.password.tooLong} or {@code account.password.weak}
+     */
+    public void requireAcceptable(char[] password, String username) {
+        if (tooLong(password)) {
+            throw new Refusal("account.password.tooLong", Limits.PASSWORD);
+        }
+        if (!acceptable(password == null ? null : new String(password), username)) {
+            throw new Refusal("account.password.weak", minLength);
+        }
+    }
+
+    private static boolean tooLong(char[] password) {
+        return password != null && password.length > Limits.PASSWORD;
     }
 }

@@ -1,5 +1,6 @@
 package app.quorum.identity.entity;
 
+import app.quorum.platform.Limits;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -39,11 +40,12 @@ public class Account {
     private Long id;
 
     @NotBlank(message = "{account.username.required}")
+    @Size(max = Limits.ACCOUNT_USERNAME, message = "{account.username.size}")
     @Pattern(regexp = USERNAME_PATTERN, message = "{account.username.form}")
     private String username;
 
     @NotBlank(message = "{account.displayName.required}")
-    @Size(max = 200, message = "{account.displayName.size}")
+    @Size(max = Limits.ACCOUNT_DISPLAY_NAME, message = "{account.displayName.size}")
     @Column(name = "display_name")
     private String displayName;
 

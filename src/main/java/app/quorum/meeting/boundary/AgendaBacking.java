@@ -8,10 +8,12 @@ import app.quorum.meeting.entity.Awardee;
 import app.quorum.meeting.entity.AwardeeKind;
 import app.quorum.meeting.entity.DocumentInfo;
 import app.quorum.meeting.entity.Meeting;
+import app.quorum.platform.Limits;
 import app.quorum.platform.web.Feedback;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,15 +39,21 @@ public class AgendaBacking extends MeetingView {
     private Map<Long, List<Awardee>> awardeesByItem;
 
     private Long editing;
+    @Size(max = Limits.AGENDA_TITLE, message = "{agenda.title.size}")
     private String title;
+    @Size(max = Limits.AGENDA_DESCRIPTION, message = "{agenda.description.size}")
     private String description;
+    @Size(max = Limits.AGENDA_PRESENTER, message = "{agenda.presenter.size}")
     private String presenter;
     private Integer plannedMinutes;
 
     private Long awardeeItem;
     private AwardeeKind awardeeKind = AwardeeKind.COLLECTIVE;
+    @Size(max = Limits.AWARDEE_NAME, message = "{awardee.name.size}")
     private String awardeeName;
+    @Size(max = Limits.AWARDEE_AWARD, message = "{awardee.award.size}")
     private String award;
+    @Size(max = Limits.AWARDEE_REASON, message = "{awardee.reason.size}")
     private String awardReason;
 
     @Override

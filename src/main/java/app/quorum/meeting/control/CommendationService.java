@@ -4,6 +4,7 @@ import app.quorum.meeting.entity.AgendaItem;
 import app.quorum.meeting.entity.Awardee;
 import app.quorum.meeting.entity.AwardeeKind;
 import app.quorum.meeting.entity.Meeting;
+import app.quorum.platform.Limits;
 import app.quorum.platform.Refusal;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -42,9 +43,9 @@ public class CommendationService {
     }
 
     public Awardee add(long meetingId, long itemId, @NotNull AwardeeKind kind,
-            @NotBlank(message = "{awardee.name.required}") @Size(max = 300, message = "{awardee.name.size}") String name,
-            @NotBlank(message = "{awardee.award.required}") @Size(max = 300, message = "{awardee.award.size}") String award,
-            String reason) {
+            @NotBlank(message = "{awardee.name.required}") @Size(max = Limits.AWARDEE_NAME, message = "{awardee.name.size}") String name,
+            @NotBlank(message = "{awardee.award.required}") @Size(max = Limits.AWARDEE_AWARD, message = "{awardee.award.size}") String award,
+            @Size(max = Limits.AWARDEE_REASON, message = "{awardee.reason.size}") String reason) {
         Meeting meeting = meetings.editable(meetingId);
         AgendaItem item = MeetingService.item(meeting, itemId);
         Awardee awardee = new Awardee(item, ofItem(itemId).size() + 1, kind, name.strip(), award.strip());

@@ -4,7 +4,9 @@ import app.quorum.meeting.entity.AgendaDocument;
 import app.quorum.meeting.entity.AgendaItem;
 import app.quorum.meeting.entity.DocumentInfo;
 import app.quorum.meeting.entity.Meeting;
+import app.quorum.platform.Limits;
 import app.quorum.platform.Refusal;
+import app.quorum.platform.UploadLimits;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import app.quorum.identity.control.AuditLog;
@@ -18,11 +20,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * PDF documents on agenda items. A file is accepted for what it is, not for its name: it must start like a PDF
- * and end like one, and stay under the size limit (QUORUM_DOCUMENTS_MAX_MB, 20 MB by default).
+ * and end like one, and stay under the size limit (QUORUM_DOCUMENTS_MAX_MB, 20 MB by default); its name has at most
+ * {@value Limits#FILE_NAME} characters.
  */
 @Stateless
 @RolesAllowed("SECRETARY")
@@ -41,13 +43,12 @@ public class DocumentService {
     AuditLog audit;
 
     @Inject
-    @ConfigProperty(name = "quorum.documents.max.mb", defaultValue = "20")
-    int maxMegabytes;
+    UploadLimits limits;
 
     public DocumentInfo upload(long meetingId, long itemId, @NotNull String fileName, @NotNull byte[] content) {
         Meeting meeting = meetings.editable(meetingId);
         AgendaItem item = MeetingService.item(meeting, itemId);
-        checkPdf(content, maxMegabytes);
+        checkPdf(content, limits.getDocumentMegabytes());
         AgendaDocument document = new AgendaDocument(item, cleanName(fileName), content, sha256(content));
         em.persist(document);
         em.flush();
@@ -92,14 +93,21 @@ public class DocumentService {
         }
     }
 
-    /** The file's own name without folders or control characters, at most 255 characters. */
+    /**
+     * The file's own name without folders or control characters.
+     *
+     * @throws Refusal when it is longer than {@value Limits#FILE_NAME} characters
+     */
     static String cleanName(String fileName) {
         String name = fileName.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
         if (name.isEmpty()) {
             name = "document.pdf";
         }
-        return name.length() > 255 ? name.substring(name.length() - 255) : name;
+        if (name.length() > Limits.FILE_NAME) {
+            throw new Refusal("document.nameTooLong", Limits.FILE_NAME);
+        }
+        return name;
     }
 
     private static int indexOf(byte[] data, byte[] needle, int from, int to) {

@@ -1,5 +1,6 @@
 package app.quorum.meeting.entity;
 
+import app.quorum.platform.Limits;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -30,12 +31,13 @@ public class AgendaItem {
     private int sortOrder;
 
     @NotBlank(message = "{agenda.title.required}")
-    @Size(max = 500, message = "{agenda.title.size}")
+    @Size(max = Limits.AGENDA_TITLE, message = "{agenda.title.size}")
     private String title;
 
+    @Size(max = Limits.AGENDA_DESCRIPTION, message = "{agenda.description.size}")
     private String description;
 
-    @Size(max = 300, message = "{agenda.presenter.size}")
+    @Size(max = Limits.AGENDA_PRESENTER, message = "{agenda.presenter.size}")
     private String presenter;
 
     @Positive(message = "{agenda.plannedMinutes.positive}")

@@ -1,5 +1,6 @@
 package app.quorum.meeting.entity;
 
+import app.quorum.platform.Limits;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -43,13 +44,14 @@ public class Awardee {
     private AwardeeKind kind = AwardeeKind.COLLECTIVE;
 
     @NotBlank(message = "{awardee.name.required}")
-    @Size(max = 300, message = "{awardee.name.size}")
+    @Size(max = Limits.AWARDEE_NAME, message = "{awardee.name.size}")
     private String name;
 
     @NotBlank(message = "{awardee.award.required}")
-    @Size(max = 300, message = "{awardee.award.size}")
+    @Size(max = Limits.AWARDEE_AWARD, message = "{awardee.award.size}")
     private String award;
 
+    @Size(max = Limits.AWARDEE_REASON, message = "{awardee.reason.size}")
     private String reason;
 
     protected Awardee() {

@@ -15,6 +15,7 @@ import jakarta.persistence.OneToOne;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import app.quorum.platform.Limits;
 import app.quorum.roster.entity.QuorumRule;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -48,14 +49,14 @@ public class Meeting {
     private Long id;
 
     @NotBlank(message = "{meeting.title.required}")
-    @Size(max = 500, message = "{meeting.title.size}")
+    @Size(max = Limits.MEETING_TITLE, message = "{meeting.title.size}")
     private String title;
 
     @NotBlank(message = "{meeting.organiser.required}")
-    @Size(max = 300, message = "{meeting.organiser.size}")
+    @Size(max = Limits.MEETING_ORGANISER, message = "{meeting.organiser.size}")
     private String organiser;
 
-    @Size(max = 300, message = "{meeting.venue.size}")
+    @Size(max = Limits.MEETING_VENUE, message = "{meeting.venue.size}")
     private String venue;
 
     @NotNull(message = "{meeting.startsAt.required}")
@@ -65,20 +66,22 @@ public class Meeting {
     @Column(name = "ends_at")
     private LocalDateTime endsAt;
 
-    @NotNull
+    @NotNull(message = "{meeting.timeZone.required}")
+    @Size(max = Limits.MEETING_TIME_ZONE, message = "{meeting.timeZone.size}")
     @Column(name = "time_zone")
     private String timeZone = DEFAULT_TIME_ZONE;
 
+    @Size(max = Limits.MEETING_DESCRIPTION, message = "{meeting.description.size}")
     private String description;
 
-    @NotNull
+    @NotNull(message = "{meeting.status.required}")
     @Enumerated(EnumType.STRING)
     private MeetingStatus status = MeetingStatus.DRAFT;
 
     @Column(name = "public_meeting")
     private boolean publicMeeting;
 
-    @NotNull
+    @NotNull(message = "{meeting.quorumRule.required}")
     @Enumerated(EnumType.STRING)
     @Column(name = "quorum_rule")
     private QuorumRule quorumRule = QuorumRule.MORE_THAN_HALF;

@@ -2,6 +2,7 @@ package app.quorum.results.boundary;
 
 import app.quorum.ballot.entity.Receipts;
 import app.quorum.meeting.entity.Meeting;
+import app.quorum.platform.Limits;
 import app.quorum.results.control.Results;
 import app.quorum.results.entity.PublishedResult;
 import jakarta.faces.view.ViewScoped;
@@ -23,7 +24,7 @@ public class PublicResultsBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
     /** Longer input is no receipt; it is cut before it is echoed in the answer. */
-    static final int MAX_TYPED = 40;
+    static final int MAX_TYPED = Limits.RECEIPT_INPUT;
 
     @Inject
     transient Results results;

@@ -1,6 +1,7 @@
 package app.quorum.results.boundary;
 
 import app.quorum.ballot.entity.Receipts;
+import app.quorum.platform.Limits;
 import app.quorum.platform.Refusal;
 import app.quorum.platform.api.ApiError;
 import app.quorum.results.control.Results;
@@ -56,7 +57,7 @@ public class ReceiptsResource {
             throw OpenDataResponses.error(request, Response.Status.BAD_REQUEST, "results.receipt.meetingRequired");
         }
         long meetingId = OpenDataResponses.id(meeting, request);
-        if (!Receipts.wellFormed(receipt)) {
+        if (receipt == null || receipt.length() > Limits.RECEIPT_INPUT || !Receipts.wellFormed(receipt)) {
             throw OpenDataResponses.error(request, Response.Status.BAD_REQUEST, "results.receipt.malformed");
         }
         List<Results.Found> found;

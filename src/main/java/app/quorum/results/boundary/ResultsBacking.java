@@ -27,7 +27,6 @@ import org.primefaces.PrimeFaces;
 public class ResultsBacking extends MeetingView {
 
     private static final long serialVersionUID = 1L;
-    static final int CORRECTION_MAX = 4000;
 
     @Inject
     transient Results results;
@@ -58,15 +57,14 @@ public class ResultsBacking extends MeetingView {
         reload();
     }
 
-    /** Publishes the correction typed under a published result, as a new statement linked to it. */
+    /**
+     * Publishes the correction typed under a published result, as a new statement linked to it (its length is checked
+     * by the form and again by the service).
+     */
     public void correct(PublishedResult result) {
         String text = corrections.get(result.ballotId());
         if (text == null || text.isBlank()) {
             Feedback.error("results.correction.required");
-            return;
-        }
-        if (text.strip().length() > CORRECTION_MAX) {
-            Feedback.error("results.correction.size");
             return;
         }
         publication.correct(result.ballotId(), text);
@@ -102,9 +100,5 @@ public class ResultsBacking extends MeetingView {
     /** The corrections being typed, by ballot id. */
     public Map<Long, String> getCorrections() {
         return corrections;
-    }
-
-    public int getCorrectionMax() {
-        return CORRECTION_MAX;
     }
 }

@@ -3,6 +3,7 @@ package app.quorum.results.control;
 import app.quorum.ballot.entity.Ballot;
 import app.quorum.ballot.entity.BallotStatus;
 import app.quorum.identity.control.AuditLog;
+import app.quorum.platform.Limits;
 import app.quorum.platform.Refusal;
 import app.quorum.platform.push.Changed;
 import app.quorum.results.entity.BallotCorrection;
@@ -63,7 +64,7 @@ public class Publication {
 
     /** Publishes a correction of a published result: a new statement, linked to it; the result itself stays. */
     public BallotCorrection correct(long ballotId,
-            @NotBlank(message = "{results.correction.required}") @Size(max = 4000, message = "{results.correction.size}") String statement) {
+            @NotBlank(message = "{results.correction.required}") @Size(max = Limits.RESULT_CORRECTION, message = "{results.correction.size}") String statement) {
         Ballot ballot = em.find(Ballot.class, ballotId);
         if (ballot == null) {
             throw new Refusal("ballot.notFound");

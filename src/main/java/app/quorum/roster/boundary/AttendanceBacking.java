@@ -2,6 +2,7 @@ package app.quorum.roster.boundary;
 
 import app.quorum.meeting.boundary.MeetingView;
 import app.quorum.meeting.entity.Meeting;
+import app.quorum.platform.Limits;
 import app.quorum.platform.web.Feedback;
 import app.quorum.roster.control.RosterFilter;
 import app.quorum.roster.control.RosterService;
@@ -10,6 +11,7 @@ import app.quorum.roster.entity.Quorum;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /**
@@ -26,7 +28,9 @@ public class AttendanceBacking extends MeetingView {
     @Inject
     transient RosterService roster;
 
+    @Size(max = Limits.SEARCH, message = "{search.size}")
     private String search;
+    @Size(max = Limits.CARD_CODE_INPUT, message = "{card.code.size}")
     private String code;
     private Boolean present;
     private List<Participant> found;

@@ -2,6 +2,7 @@ package app.quorum.roster.boundary;
 
 import app.quorum.meeting.boundary.MeetingView;
 import app.quorum.meeting.entity.Meeting;
+import app.quorum.platform.Limits;
 import app.quorum.platform.web.Feedback;
 import app.quorum.roster.control.ParticipantDraft;
 import app.quorum.roster.control.RosterFilter;
@@ -11,6 +12,7 @@ import app.quorum.roster.entity.Role;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.validation.constraints.Size;
 
 /** The secretary's roster: a searchable lazy table, and the form to add or edit an entry. */
 @Named
@@ -24,17 +26,23 @@ public class RosterBacking extends MeetingView {
 
     private RosterTable table;
     private transient java.util.List<Participant> everyone;
+    @Size(max = Limits.SEARCH, message = "{search.size}")
     private String search;
     private Role role;
     private Boolean voting;
 
     private Long editing;
+    @Size(max = Limits.PARTICIPANT_FULL_NAME, message = "{participant.fullName.size}")
     private String fullName;
+    @Size(max = Limits.PARTICIPANT_POSITION, message = "{participant.position.size}")
     private String position;
+    @Size(max = Limits.PARTICIPANT_UNIT, message = "{participant.unit.size}")
     private String unit;
     private Role entryRole = Role.DELEGATE;
     private boolean entryVoting = true;
+    @Size(max = Limits.PARTICIPANT_PHONE, message = "{participant.phone.size}")
     private String phone;
+    @Size(max = Limits.PARTICIPANT_EMAIL, message = "{participant.email.size}")
     private String email;
 
     @Override

@@ -1,6 +1,7 @@
 package app.quorum.roster.boundary;
 
 import app.quorum.meeting.boundary.MeetingView;
+import app.quorum.platform.Limits;
 import app.quorum.platform.i18n.Bundle;
 import app.quorum.platform.web.Feedback;
 import app.quorum.roster.control.CardSheet;
@@ -55,8 +56,19 @@ public class RosterImportBacking extends MeetingView {
     private String fileName;
     private ImportPreview preview;
 
+    /**
+     * Previews an uploaded file. Its size was checked by the upload component (in the browser and again here) against
+     * QUORUM_ROSTER_MAX_MB, and is checked once more as the importer reads it.
+     */
     public void upload(FileUploadEvent event) throws IOException {
-        fileName = event.getFile().getFileName();
+        String name = event.getFile().getFileName();
+        if (name != null && name.length() > Limits.FILE_NAME) {
+            preview = null;
+            fileName = null;
+            Feedback.error("roster.import.fileNameTooLong", Limits.FILE_NAME);
+            return;
+        }
+        fileName = name;
         try (InputStream content = event.getFile().getInputStream()) {
             preview = importer.preview(content, fileName, roster.identityKeys(meetingId()));
         }

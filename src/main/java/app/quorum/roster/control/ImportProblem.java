@@ -21,7 +21,9 @@ public record ImportProblem(String key, List<Object> args) {
     public static final String VOTING_UNKNOWN = "roster.import.votingUnknown";
     public static final String GUEST_VOTING = "roster.import.guestVoting";
     public static final String PHONE_INVALID = "roster.import.phoneInvalid";
+    public static final String PHONE_TOO_LONG = "roster.import.phoneTooLong";
     public static final String EMAIL_INVALID = "roster.import.emailInvalid";
+    public static final String EMAIL_TOO_LONG = "roster.import.emailTooLong";
     public static final String DUPLICATE_IN_FILE = "roster.import.duplicateInFile";
     public static final String DUPLICATE_ON_ROSTER = "roster.import.duplicateOnRoster";
 
@@ -33,12 +35,15 @@ public record ImportProblem(String key, List<Object> args) {
     public static final String NAME_COLUMN_MISSING = "roster.import.nameColumnMissing";
     public static final String COLUMN_REPEATED = "roster.import.columnRepeated";
     public static final String TOO_MANY_ROWS = "roster.import.tooManyRows";
+    public static final String FILE_TOO_LARGE = "roster.import.fileTooLarge";
+    public static final String XLSX_UNSAFE = "roster.import.xlsxUnsafe";
+    public static final String SHEET_TOO_LARGE = "roster.import.sheetTooLarge";
 
     /** Every key above: each one is in both languages' bundles. */
     public static final List<String> KEYS = List.of(NAME_MISSING, NAME_TOO_LONG, POSITION_TOO_LONG, UNIT_TOO_LONG,
-            ROLE_UNKNOWN, VOTING_UNKNOWN, GUEST_VOTING, PHONE_INVALID, EMAIL_INVALID, DUPLICATE_IN_FILE,
-            DUPLICATE_ON_ROSTER, EMPTY, UNREADABLE, OLD_EXCEL, CSV_MALFORMED, NAME_COLUMN_MISSING, COLUMN_REPEATED,
-            TOO_MANY_ROWS);
+            ROLE_UNKNOWN, VOTING_UNKNOWN, GUEST_VOTING, PHONE_INVALID, PHONE_TOO_LONG, EMAIL_INVALID, EMAIL_TOO_LONG,
+            DUPLICATE_IN_FILE, DUPLICATE_ON_ROSTER, EMPTY, UNREADABLE, OLD_EXCEL, CSV_MALFORMED, NAME_COLUMN_MISSING,
+            COLUMN_REPEATED, TOO_MANY_ROWS, FILE_TOO_LARGE, XLSX_UNSAFE, SHEET_TOO_LARGE);
 
     public ImportProblem {
         Objects.requireNonNull(key, "key");

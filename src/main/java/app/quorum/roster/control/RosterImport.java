@@ -1,10 +1,12 @@
 package app.quorum.roster.control;
 
+import app.quorum.platform.Limits;
+import app.quorum.platform.UploadLimits;
 import app.quorum.platform.i18n.Bundle;
 import app.quorum.roster.entity.Participant;
 import app.quorum.roster.entity.Role;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.constraints.Size;
+import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,11 +54,18 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  *
  * <p>Two people are the same when their full names and units are equal, ignoring case but not accents, as the
  * database compares them (see {@link #identityKey}).
+ *
+ * <p>A file holds at most {@value #DEFAULT_MAX_ROWS} participants and {@code QUORUM_ROSTER_MAX_MB} megabytes (10 by
+ * default); a workbook is checked by {@link XlsxGuard} before it is opened; a cell longer than its field's limit
+ * ({@link Limits}) is a problem of its row, and what a problem quotes from a cell is cut to {@value #QUOTED_MAX}
+ * characters.
  */
 @ApplicationScoped
 public class RosterImport {
 
     public static final int DEFAULT_MAX_ROWS = 10_000;
+    /** The longest text of a cell a problem quotes ("Unknown role “…”"): longer ones are cut. */
+    static final int QUOTED_MAX = 40;
     /** How many non-blank rows may come before the header. */
     static final int HEADER_SEARCH_ROWS = 10;
 
@@ -79,44 +88,67 @@ public class RosterImport {
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F\\uFEFF]+");
 
-    private static final int NAME_MAX = maxLength("fullName");
-    private static final int POSITION_MAX = maxLength("position");
-    private static final int UNIT_MAX = maxLength("unit");
-    private static final int PHONE_MAX = maxLength("phone");
-    private static final int EMAIL_MAX = maxLength("email");
+    private static final int NAME_MAX = Limits.PARTICIPANT_FULL_NAME;
+    private static final int POSITION_MAX = Limits.PARTICIPANT_POSITION;
+    private static final int UNIT_MAX = Limits.PARTICIPANT_UNIT;
+    private static final int PHONE_MAX = Limits.PARTICIPANT_PHONE;
+    private static final int EMAIL_MAX = Limits.PARTICIPANT_EMAIL;
 
     private static final Map<String, Role> ROLES = roles();
     private static final Map<String, Boolean> VOTING = voting();
 
     private final int maxRows;
+    private final long maxBytes;
 
     public RosterImport() {
         this(DEFAULT_MAX_ROWS);
     }
 
+    /** The importer of the application: files up to QUORUM_ROSTER_MAX_MB. */
+    @Inject
+    public RosterImport(UploadLimits limits) {
+        this(DEFAULT_MAX_ROWS, limits.getRosterBytes());
+    }
+
     /** @param maxRows the most participants one file may hold */
     public RosterImport(int maxRows) {
-        if (maxRows < 1) {
-            throw new IllegalArgumentException("maxRows must be positive: " + maxRows);
+        this(maxRows, new UploadLimits().getRosterBytes());
+    }
+
+    /**
+     * @param maxRows  the most participants one file may hold
+     * @param maxBytes the largest file
+     */
+    public RosterImport(int maxRows, long maxBytes) {
+        if (maxRows < 1 || maxBytes < 1) {
+            throw new IllegalArgumentException("limits must be positive: " + maxRows + " rows, " + maxBytes + " bytes");
         }
         this.maxRows = maxRows;
+        this.maxBytes = maxBytes;
     }
 
     public int maxRows() {
         return maxRows;
     }
 
+    public long maxBytes() {
+        return maxBytes;
+    }
+
     /**
      * Reads an uploaded file into a preview. Problems of the content are in the preview, never thrown.
      *
-     * @param content  the file; read to its end, not closed
+     * @param content  the file; read to its end (or just past the size limit), not closed
      * @param fileName the name the file was uploaded with: a name ending in ".xlsx" must hold a workbook
      * @param onRoster who is already on the roster: identity keys as {@link #identityKey} makes them, or as the
      *                 database derives them ({@code CONCAT(TRIM(full_name), '|', COALESCE(TRIM(unit), ''))})
      * @throws IOException when the content cannot be read from the stream
      */
     public ImportPreview preview(InputStream content, String fileName, Set<String> onRoster) throws IOException {
-        byte[] bytes = content.readAllBytes();
+        byte[] bytes = content.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        if (bytes.length > maxBytes) {
+            return ImportPreview.refused(ImportProblem.FILE_TOO_LARGE, megabytes(maxBytes));
+        }
         Set<String> existing = onRoster.stream().map(RosterImport::normalisedKey).collect(Collectors.toSet());
         if (bytes.length == 0) {
             return ImportPreview.refused(ImportProblem.EMPTY);
@@ -241,6 +273,10 @@ public class RosterImport {
     // --- XLSX --------------------------------------------------------------------------------------------------
 
     private ImportPreview xlsx(byte[] bytes, Set<String> existing) throws IOException {
+        ImportProblem unsafe = XlsxGuard.problem(bytes, maxRows);
+        if (unsafe != null) {
+            return new ImportPreview(List.of(), List.of(unsafe));
+        }
         XSSFWorkbook opened;
         try {
             opened = new XSSFWorkbook(new ByteArrayInputStream(bytes));
@@ -356,24 +392,28 @@ public class RosterImport {
         String roleText = cells.get(RosterColumn.ROLE);
         Role role = roleText == null ? Role.DELEGATE : ROLES.get(Cells.fold(roleText));
         if (role == null) {
-            problems.add(ImportProblem.of(ImportProblem.ROLE_UNKNOWN, roleText));
+            problems.add(ImportProblem.of(ImportProblem.ROLE_UNKNOWN, quoted(roleText)));
         }
         String votingText = cells.get(RosterColumn.VOTING);
         Boolean voting = votingText == null ? Boolean.FALSE : VOTING.get(Cells.fold(votingText));
         if (voting == null) {
-            problems.add(ImportProblem.of(ImportProblem.VOTING_UNKNOWN, votingText));
+            problems.add(ImportProblem.of(ImportProblem.VOTING_UNKNOWN, quoted(votingText)));
             voting = Boolean.FALSE;
         } else if (voting && role == Role.GUEST) {
             problems.add(ImportProblem.of(ImportProblem.GUEST_VOTING));
         }
 
         String phone = phone(cells.get(RosterColumn.PHONE));
-        if (phone != null && (phone.length() > PHONE_MAX || !PHONE.matcher(phone).matches())) {
+        if (phone != null && phone.length() > PHONE_MAX) {
+            problems.add(ImportProblem.of(ImportProblem.PHONE_TOO_LONG, PHONE_MAX));
+        } else if (phone != null && !PHONE.matcher(phone).matches()) {
             problems.add(ImportProblem.of(ImportProblem.PHONE_INVALID, phone));
         }
         String email = cells.get(RosterColumn.EMAIL);
-        if (email != null && !plausibleEmail(email)) {
-            problems.add(ImportProblem.of(ImportProblem.EMAIL_INVALID, email));
+        if (email != null && email.length() > EMAIL_MAX) {
+            problems.add(ImportProblem.of(ImportProblem.EMAIL_TOO_LONG, EMAIL_MAX));
+        } else if (email != null && !plausibleEmail(email)) {
+            problems.add(ImportProblem.of(ImportProblem.EMAIL_INVALID, quoted(email)));
         }
 
         if (fullName != null) {
@@ -386,7 +426,25 @@ public class RosterImport {
                 problems.add(ImportProblem.of(ImportProblem.DUPLICATE_ON_ROSTER));
             }
         }
+        if (!problems.isEmpty()) {
+            // a row with a problem is shown, never imported: what it shows of an overlong cell is its start
+            return new ImportRow(number, quoted(fullName, NAME_MAX), quoted(position, POSITION_MAX), quoted(unit, UNIT_MAX),
+                    role, voting, quoted(phone, PHONE_MAX), quoted(email, EMAIL_MAX), problems);
+        }
         return new ImportRow(number, fullName, position, unit, role, voting, phone, email, problems);
+    }
+
+    /** A cell's text as a problem quotes it: at most {@value #QUOTED_MAX} characters, an ellipsis for the rest. */
+    static String quoted(String text) {
+        return quoted(text, QUOTED_MAX);
+    }
+
+    private static String quoted(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max) + "…";
+    }
+
+    private static String megabytes(long bytes) {
+        return Long.toString(Math.max(1, bytes / (1024 * 1024)));
     }
 
     /**
@@ -439,14 +497,6 @@ public class RosterImport {
             voting.put(Cells.fold(Bundle.text(locale, RosterExport.NO)), Boolean.FALSE);
         }
         return Map.copyOf(voting);
-    }
-
-    private static int maxLength(String field) {
-        try {
-            return Participant.class.getDeclaredField(field).getAnnotation(Size.class).max();
-        } catch (NoSuchFieldException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static boolean startsWith(byte[] bytes, byte[] prefix) {

@@ -1,6 +1,7 @@
 package app.quorum.roster.entity;
 
 import app.quorum.meeting.entity.Meeting;
+import app.quorum.platform.Limits;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -53,18 +54,18 @@ public class Participant {
     private Meeting meeting;
 
     @NotBlank(message = "{participant.fullName.required}")
-    @Size(max = 200, message = "{participant.fullName.size}")
+    @Size(max = Limits.PARTICIPANT_FULL_NAME, message = "{participant.fullName.size}")
     @Column(name = "full_name")
     private String fullName;
 
     @Column(name = "given_name", insertable = false, updatable = false)
     private String givenName;
 
-    @Size(max = 300, message = "{participant.position.size}")
+    @Size(max = Limits.PARTICIPANT_POSITION, message = "{participant.position.size}")
     @Column(name = "position_name")
     private String position;
 
-    @Size(max = 300, message = "{participant.unit.size}")
+    @Size(max = Limits.PARTICIPANT_UNIT, message = "{participant.unit.size}")
     private String unit;
 
     @NotNull
@@ -74,11 +75,11 @@ public class Participant {
     private boolean voting;
 
     @Pattern(regexp = PHONE, message = "{participant.phone.invalid}")
-    @Size(max = 30, message = "{participant.phone.invalid}")
+    @Size(max = Limits.PARTICIPANT_PHONE, message = "{participant.phone.size}")
     private String phone;
 
     @Email(message = "{participant.email.invalid}")
-    @Size(max = 254, message = "{participant.email.invalid}")
+    @Size(max = Limits.PARTICIPANT_EMAIL, message = "{participant.email.size}")
     private String email;
 
     @Column(name = "checked_in_at")

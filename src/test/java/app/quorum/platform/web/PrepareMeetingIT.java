@@ -228,6 +228,7 @@ class PrepareMeetingIT {
 
         driver.get(app("secretary/roster.xhtml?id=" + meetingId).toString());
         assertEquals("Chưa có đại biểu nào.", driver.findElement(By.cssSelector("#roster\\:people .ui-datatable-empty-message")).getText());
+        refuseTooLargeRoster(driver);
         uploadRoster(driver, bad);
         assertBadRowNamed(driver, "Vai trò “Thành viên” không hợp lệ", "20 dòng, 1 dòng có lỗi.");
         screenshot(driver, "import-preview-bad-vi");
@@ -263,6 +264,32 @@ class PrepareMeetingIT {
             assertTrue(header.getSize().getWidth() >= 100, () -> "column " + header.getText() + " is " + header.getSize().getWidth() + " px wide");
         }
         assertEquals("Uỷ ban MTTQ Việt Nam huyện", driver.findElement(By.cssSelector("#roster\\:people_data > tr:first-child > td:nth-child(2)")).getText());
+    }
+
+    /**
+     * Issue 12, defect 6: a roster file over QUORUM_ROSTER_MAX_MB (10 MB) is refused in the browser before it is sent,
+     * with the bundle's words in the page's message area, in Vietnamese and in English; no preview, nothing imported.
+     */
+    private void refuseTooLargeRoster(WebDriver driver) throws IOException {
+        Path tooLarge = FILES.resolve("danh-sach-qua-lon.csv");
+        try (var out = Files.newOutputStream(tooLarge)) {
+            byte[] rows = "Nguyễn Văn An,UBND xã Đắk Gằn\n".repeat(1024).getBytes(StandardCharsets.UTF_8);
+            for (long written = 0; written <= 11L * 1024 * 1024; written += rows.length) {
+                out.write(rows);
+            }
+        }
+        Pages.chooseRosterFile(driver, tooLarge);
+        await(driver).until(d -> messages(d).contains("danh-sach-qua-lon.csv"));
+        assertEquals("Tệp “danh-sach-qua-lon.csv” lớn hơn 10.0 MB, mức tối đa được tải lên: tệp không được lưu.", messages(driver));
+        assertTrue(driver.findElements(By.id("import:preview")).isEmpty(), "no preview of a refused file");
+        screenshot(driver, "import-too-large-vi");
+
+        switchLanguage(driver, "en");
+        Pages.chooseRosterFile(driver, tooLarge);
+        await(driver).until(d -> messages(d).contains("danh-sach-qua-lon.csv"));
+        assertEquals("The file “danh-sach-qua-lon.csv” is larger than 10.0 MB, the most an upload may be: it was not saved.", messages(driver));
+        switchLanguage(driver, "vi");
+        assertEquals("Chưa có đại biểu nào.", driver.findElement(By.cssSelector("#roster\\:people .ui-datatable-empty-message")).getText());
     }
 
     private void schedule(WebDriver driver, long meetingId) throws IOException {

@@ -1,7 +1,10 @@
 package app.quorum.platform.web;
 
+import app.quorum.platform.Limits;
 import app.quorum.testing.Browsers;
 import app.quorum.testing.Deployments;
+import app.quorum.testing.FacesClient;
+import app.quorum.testing.FacesForm;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,6 +19,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -231,6 +235,134 @@ class WebIT {
         }
     }
 
+    // ---------------------------------------------------------------- limits, as a client that ignores maxlength
+
+    /**
+     * Issue 12, defect 5: a megabyte of description posted through the meeting's form, as a client that ignores the
+     * field's maxlength does, is refused with the field's own message next to it, in the user's language, and the
+     * meeting keeps its description; three megabytes — past what the HTTP layer takes — are refused with the page's
+     * message, never the general error page.
+     */
+    @Test
+    void aMegabyteDescriptionIsRefusedNextToItsFieldAndNothingIsStored() throws Exception {
+        long meeting = meetingInPreparation("Mô tả ban đầu.");
+        FacesClient secretary = new FacesClient(app("")).signIn("thuky", app.quorum.testing.TestEnvironment.password("thuky"));
+        String page = "secretary/meeting.xhtml?id=" + meeting;
+
+        HttpResponse<String> megabyte = secretary.ajax(secretary.form(page, "details"), "details", "details:save",
+                Map.of("details:description", "a".repeat(1_000_000)));
+        assertEquals(200, megabyte.statusCode());
+        assertEquals("Phần mô tả dài tối đa 10000 ký tự.", fieldMessage(megabyte.body(), "details:description"));
+        assertFalse(megabyte.body().contains("Đã xảy ra lỗi"), "the general error page");
+        assertEquals("Mô tả ban đầu.", column("SELECT description FROM meeting WHERE id = " + meeting));
+
+        HttpResponse<String> three = secretary.ajax(secretary.form(page, "details"), "details", "details:save",
+                Map.of("details:description", "ệ".repeat(1_000_000)));
+        assertEquals(200, three.statusCode());
+        assertTrue(three.body().contains("Dữ liệu gửi lên lớn hơn 2 MB, mức tối đa máy chủ nhận: không có gì được lưu."), three::body);
+        assertEquals("Mô tả ban đầu.", column("SELECT description FROM meeting WHERE id = " + meeting));
+
+        secretary.language("en");
+        HttpResponse<String> english = secretary.ajax(secretary.form(page, "details"), "details", "details:save",
+                Map.of("details:description", "a".repeat(Limits.MEETING_DESCRIPTION + 1)));
+        assertEquals("The description is at most 10000 characters long.", fieldMessage(english.body(), "details:description"));
+        HttpResponse<String> longest = secretary.ajax(secretary.form(page, "details"), "details", "details:save",
+                Map.of("details:description", "ệ".repeat(Limits.MEETING_DESCRIPTION)));
+        assertEquals(null, fieldMessage(longest.body(), "details:description"), "the longest description is taken");
+        assertEquals(Integer.toString(Limits.MEETING_DESCRIPTION), column("SELECT CHAR_LENGTH(description) FROM meeting WHERE id = " + meeting),
+                "the longest description, stored whole");
+    }
+
+    /**
+     * Issue 12, defect 6: a 50 MB roster file posted past the browser's check is refused by the HTTP layer before it is
+     * read, one over the roster's 10 MB by the upload component on the server, both with a message in the page's
+     * message area; nothing is imported, no preview is shown.
+     */
+    @Test
+    void aRosterFileOverTheLimitIsRefusedWithAMessageAndNothingIsStored() throws Exception {
+        long meeting = meetingInPreparation(null);
+        FacesClient secretary = new FacesClient(app("")).signIn("thuky", app.quorum.testing.TestEnvironment.password("thuky"));
+        String page = "secretary/roster.xhtml?id=" + meeting;
+
+        byte[] fifty = rosterCsv(50 * 1024 * 1024);
+        HttpResponse<String> refused = secretary.upload(secretary.form(page, "import"), "import", "import:file", "danh-sach.csv", fifty);
+        assertEquals(200, refused.statusCode());
+        assertEquals(List.of("Dữ liệu gửi lên lớn hơn 20 MB, mức tối đa máy chủ nhận: không có gì được lưu. "
+                + "Hãy rút ngắn nội dung hoặc chọn tệp nhỏ hơn."), pageMessages(refused.body()));
+
+        byte[] eleven = rosterCsv(11 * 1024 * 1024);
+        HttpResponse<String> overRoster = secretary.upload(secretary.form(page, "import"), "import", "import:file", "danh-sach.csv", eleven);
+        assertEquals(List.of("Tệp “danh-sach.csv” lớn hơn 10,0 MB, mức tối đa được tải lên: tệp không được lưu."),
+                pageMessages(overRoster.body()));
+        assertFalse(overRoster.body().contains("q-preview"), "no preview of a refused file");
+        assertEquals("0", column("SELECT COUNT(*) FROM participant WHERE meeting_id = " + meeting));
+
+        HttpResponse<String> small = secretary.upload(secretary.form(page, "import"), "import", "import:file", "danh-sach.csv",
+                "Họ và tên,Đơn vị\nNguyễn Văn An,UBND xã Đắk Gằn\n".getBytes(StandardCharsets.UTF_8));
+        assertTrue(small.body().contains("1 dòng, 0 dòng có lỗi."), "a file within the limit is read: " + pageMessages(small.body()));
+    }
+
+    /** A CSV roster of about this many bytes. */
+    private static byte[] rosterCsv(int bytes) {
+        byte[] row = "Nguyễn Văn An,UBND xã Đắk Gằn\n".getBytes(StandardCharsets.UTF_8);
+        byte[] header = "Họ và tên,Đơn vị\n".getBytes(StandardCharsets.UTF_8);
+        byte[] csv = new byte[header.length + (bytes / row.length) * row.length];
+        System.arraycopy(header, 0, csv, 0, header.length);
+        for (int at = header.length; at < csv.length; at += row.length) {
+            System.arraycopy(row, 0, csv, at, row.length);
+        }
+        return csv;
+    }
+
+    /** The message a p:message shows for this field in a partial response, or null. */
+    private static String fieldMessage(String response, String field) {
+        Matcher message = Pattern.compile("data-target=\"" + Pattern.quote(field) + "\"[^>]*class=\"ui-message ui-message-error[^\"]*\">"
+                + ".*?class=\"ui-message-error-detail\"[^>]*>([^<]*)<", Pattern.DOTALL).matcher(response);
+        return message.find() ? FacesForm.unescape(message.group(1)).strip() : null;
+    }
+
+    /** The messages of the page's message area in a partial response. */
+    private static List<String> pageMessages(String response) {
+        Matcher area = Pattern.compile("<update id=\"messages\"><!\\[CDATA\\[(.*?)]]></update>", Pattern.DOTALL).matcher(response);
+        if (!area.find()) {
+            return List.of();
+        }
+        Matcher item = Pattern.compile("<li[^>]*>(.*?)</li>", Pattern.DOTALL).matcher(area.group(1));
+        List<String> messages = new java.util.ArrayList<>();
+        while (item.find()) {
+            messages.add(FacesForm.unescape(item.group(1)).strip());
+        }
+        return messages;
+    }
+
+    /** A new meeting in preparation, written straight to the database; its id. */
+    private static long meetingInPreparation(String description) throws Exception {
+        try (java.sql.Connection db = database();
+                java.sql.PreparedStatement insert = db.prepareStatement("INSERT INTO meeting (title, organiser, starts_at, status, "
+                        + "description) VALUES ('Hội nghị sơ kết', 'UBND huyện Đắk Mil', '2024-07-19 08:00:00', 'DRAFT', ?)",
+                        java.sql.Statement.RETURN_GENERATED_KEYS)) {
+            insert.setString(1, description);
+            insert.executeUpdate();
+            try (java.sql.ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    /** The one value a query reads, as text. */
+    private static String column(String query) throws Exception {
+        try (java.sql.Connection db = database(); java.sql.Statement statement = db.createStatement();
+                java.sql.ResultSet result = statement.executeQuery(query)) {
+            return result.next() ? result.getString(1) : null;
+        }
+    }
+
+    private static java.sql.Connection database() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(System.getProperty("quorum.test.db.url"),
+                System.getProperty("quorum.test.db.user"), System.getProperty("quorum.test.db.password"));
+    }
+
     // ---------------------------------------------------------------- in the browser
 
     @Test
@@ -365,8 +497,7 @@ class WebIT {
 
     /** A new meeting that is not public (written straight to the database); its id. */
     private static long meetingNotPublic() throws Exception {
-        try (java.sql.Connection db = java.sql.DriverManager.getConnection(System.getProperty("quorum.test.db.url"),
-                System.getProperty("quorum.test.db.user"), System.getProperty("quorum.test.db.password"));
+        try (java.sql.Connection db = database();
                 java.sql.PreparedStatement insert = db.prepareStatement("INSERT INTO meeting (title, organiser, starts_at, status, "
                         + "public_meeting) VALUES ('Họp kín Ban Thường vụ', 'UBND huyện Đắk Mil', '2024-01-20 08:00:00', 'SCHEDULED', FALSE)",
                         java.sql.Statement.RETURN_GENERATED_KEYS)) {

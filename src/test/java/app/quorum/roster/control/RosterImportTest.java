@@ -5,14 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.quorum.platform.i18n.Bundle;
 import app.quorum.roster.entity.Role;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
@@ -213,6 +216,64 @@ class RosterImportTest {
         assertEquals(List.of(ImportProblem.of(ImportProblem.POSITION_TOO_LONG, 300)), preview.rows().get(1).problems());
         assertEquals(List.of(ImportProblem.of(ImportProblem.UNIT_TOO_LONG, 300)), preview.rows().get(2).problems());
         assertTrue(preview.rows().get(3).valid());
+    }
+
+    @Test
+    void aPhoneOrAnEmailTooLongIsAProblemOfItsRow() throws IOException {
+        ImportPreview preview = csv("Họ và tên,Điện thoại,Email\n"
+                + "Nguyễn Văn An," + "0".repeat(31) + ",\n"
+                + "Ngô Thị Hương,," + "a".repeat(250) + "@dakmil.gov.vn\n"
+                + "Phan Bá Tịnh," + "0".repeat(10) + "," + "a".repeat(64) + "@dakmil.gov.vn\n");
+        assertEquals(List.of(ImportProblem.of(ImportProblem.PHONE_TOO_LONG, 30)), preview.rows().get(0).problems());
+        assertEquals(List.of(ImportProblem.of(ImportProblem.EMAIL_TOO_LONG, 254)), preview.rows().get(1).problems());
+        assertTrue(preview.rows().get(2).valid(), () -> problems(preview));
+        assertEquals("Số điện thoại dài hơn 30 ký tự.", preview.rows().get(0).problems().get(0).text(Bundle.VIETNAMESE));
+        assertEquals("The email address is longer than 254 characters.", preview.rows().get(1).problems().get(0).text(Bundle.ENGLISH));
+    }
+
+    /** A megabyte in a cell: the row's problem names the limit, and neither it nor the row shows the megabyte. */
+    @Test
+    void aMegabyteCellIsAProblemOfItsRowShownByItsStartOnly() throws IOException {
+        String megabyte = "Ệ".repeat(1 << 20);
+        ImportPreview preview = csv("Họ và tên,Đơn vị,Vai trò\n" + "Nguyễn " + megabyte + ",UBND xã Đắk Gằn,\n"
+                + "Ngô Thị Hương,UBND xã Đắk Gằn," + megabyte + "\n");
+        ImportRow name = preview.rows().get(0);
+        assertEquals(List.of(ImportProblem.of(ImportProblem.NAME_TOO_LONG, 200)), name.problems());
+        assertEquals("Họ và tên dài quá 200 ký tự.", name.problems().get(0).text(Bundle.VIETNAMESE));
+        assertEquals(201, name.fullName().length(), "the name is shown cut, with an ellipsis");
+        assertTrue(name.fullName().startsWith("Nguyễn ỆỆ") && name.fullName().endsWith("…"), name.fullName());
+        ImportRow role = preview.rows().get(1);
+        assertEquals(ImportProblem.ROLE_UNKNOWN, role.problems().get(0).key());
+        String said = role.problems().get(0).text(Bundle.VIETNAMESE);
+        assertTrue(said.length() < 200 && said.contains("ỆỆỆ…"), said);
+        assertFalse(preview.valid());
+    }
+
+    @Test
+    void aFileOverTheSizeLimitIsRefusedWithoutReadingItToItsEnd() throws IOException {
+        long limit = 2L * 1024 * 1024;
+        AtomicLong read = new AtomicLong();
+        InputStream endless = new InputStream() {
+            @Override
+            public int read() {
+                read.incrementAndGet();
+                return 'a';
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) {
+                java.util.Arrays.fill(buffer, offset, offset + length, (byte) 'a');
+                read.addAndGet(length);
+                return length;
+            }
+        };
+        ImportPreview preview = new RosterImport(10, limit).preview(endless, "50MB.csv", Set.of());
+        assertEquals(List.of(ImportProblem.of(ImportProblem.FILE_TOO_LARGE, "2")), preview.fileProblems());
+        assertEquals("Tệp lớn hơn 2 MB, mức tối đa của danh sách đại biểu: hãy chia thành nhiều tệp.",
+                preview.fileProblems().get(0).text(Bundle.VIETNAMESE));
+        assertTrue(read.get() <= limit + 1, "read " + read.get() + " bytes");
+        assertTrue(new RosterImport(10, limit).preview(new ByteArrayInputStream(bytes("Họ và tên\nA\n")), "r.csv", Set.of()).valid());
+        assertEquals(10L * 1024 * 1024, new RosterImport().maxBytes(), "QUORUM_ROSTER_MAX_MB's default");
     }
 
     @Test
