@@ -81,7 +81,7 @@ public final class Launcher {
         String password;
         if (settings.embedded()) {
             say(Messages.get("embedded.starting", settings.dataDir()));
-            embedded = EmbeddedDatabase.start(settings.dataDir(), workDir);
+            embedded = EmbeddedDatabase.start(settings.dataDir(), workDir, settings.embeddedStartWait());
             url = embedded.url();
             user = embedded.user();
             password = embedded.password();
@@ -330,13 +330,9 @@ public final class Launcher {
             return Messages.get("db.badUrl", url);
         }
         if (state.startsWith("08") || e.getMessage() != null && e.getMessage().contains("connect")) {
-            return Messages.get("db.unreachable", url, oneLine(EmbeddedDatabase.rootMessage(e)));
+            return Messages.get("db.unreachable", url, EmbeddedDatabase.oneLine(EmbeddedDatabase.rootMessage(e)));
         }
-        return Messages.get("db.failed", url, oneLine(EmbeddedDatabase.rootMessage(e)));
-    }
-
-    private static String oneLine(String text) {
-        return text.replaceAll("\\s*\\R\\s*", " ").strip();
+        return Messages.get("db.failed", url, EmbeddedDatabase.oneLine(EmbeddedDatabase.rootMessage(e)));
     }
 
     private static void requireFile(Path file) throws LaunchException {
