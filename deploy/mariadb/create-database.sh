@@ -22,16 +22,25 @@ Options:
   --database NAME         database to create (default: quorum)
   --user NAME             user to create (default: quorum)
   --host HOST             also create the user for this host, e.g. '10.0.0.%' (repeatable)
-  --admin-host HOST       server to connect to (default: 127.0.0.1)
+  --admin-host HOST       server to connect to over TCP (default: 127.0.0.1)
   --admin-port PORT       its port (default: 3306)
   --admin-socket PATH     connect through this Unix socket instead of host and port
                           (e.g. /run/mysqld/mysqld.sock as root: unix_socket authentication)
-  --admin-user NAME       administrative user (default: root)
+  --admin-user NAME       administrative user (default: root; with --admin-defaults, the
+                          user that file names)
   --admin-defaults FILE   client option file with the administrator's credentials
-                          (e.g. /etc/mysql/debian.cnf)
+                          (e.g. /etc/mysql/debian.cnf); the server is still the one the
+                          options above choose
   --client COMMAND        MariaDB command-line client (default: mariadb, else mysql)
   -h, --help              show this help
-  -- ...                  everything after -- is passed to the client (e.g. --ssl)
+  -- ...                  client options: -S PATH, -h HOST, -P PORT and -u NAME (or --socket=,
+                          --host=, --port=, --user=) mean --admin-socket, --admin-host,
+                          --admin-port and --admin-user; TLS and connection settings pass
+                          through to the client (--ssl, --ssl-ca=FILE, --ssl-verify-server-cert,
+                          --tls-version=..., --connect-timeout=N, --compress,
+                          --default-auth=..., --plugin-dir=...); anything else is refused
+
+The last lines say where the database was created, as the client reports its connection.
 
 Example:
   QUORUM_DB_PASSWORD='a long random secret' deploy/mariadb/create-database.sh
@@ -55,9 +64,22 @@ admin_user=root
 admin_defaults=
 client=
 client_args=()
+# which of the server's coordinates were asked for, and how (for the messages about conflicts)
+host_from= port_from= socket_from= user_from=
 
 need_value() {
     [[ $# -ge 2 && -n $2 ]] || die "$1 needs a value (see --help)"
+}
+
+# set_once VARIABLE VALUE HOW: a coordinate of the server given once, or twice alike; never two different ones
+set_once() {
+    local name=$1 value=$2 how=$3 from_name=${1#admin_}_from
+    local before=${!from_name}
+    if [[ -n $before && ${!name} != "$value" ]]; then
+        die "$before and $how name two different values: give one"
+    fi
+    printf -v "$name" '%s' "$value"
+    printf -v "$from_name" '%s' "$how"
 }
 
 while [[ $# -gt 0 ]]; do
@@ -65,17 +87,55 @@ while [[ $# -gt 0 ]]; do
         --database) need_value "$@"; database=$2; shift 2 ;;
         --user) need_value "$@"; user=$2; shift 2 ;;
         --host) need_value "$@"; hosts+=("$2"); shift 2 ;;
-        --admin-host) need_value "$@"; admin_host=$2; shift 2 ;;
-        --admin-port) need_value "$@"; admin_port=$2; shift 2 ;;
-        --admin-socket) need_value "$@"; admin_socket=$2; shift 2 ;;
-        --admin-user) need_value "$@"; admin_user=$2; shift 2 ;;
+        --admin-host) need_value "$@"; set_once admin_host "$2" "--admin-host $2"; shift 2 ;;
+        --admin-port) need_value "$@"; set_once admin_port "$2" "--admin-port $2"; shift 2 ;;
+        --admin-socket) need_value "$@"; set_once admin_socket "$2" "--admin-socket $2"; shift 2 ;;
+        --admin-user) need_value "$@"; set_once admin_user "$2" "--admin-user $2"; shift 2 ;;
         --admin-defaults) need_value "$@"; admin_defaults=$2; shift 2 ;;
         --client) need_value "$@"; client=$2; shift 2 ;;
         -h | --help) usage; exit 0 ;;
-        --) shift; client_args=("$@"); break ;;
+        --) shift; break ;;
         *) die "unknown option '$1' (see --help)" ;;
     esac
 done
+
+# The client options after --: those that choose the server or the user become the script's own (so the script
+# connects where they say and says so), TLS and connection settings pass through, anything else is refused: it would
+# connect elsewhere than the script reports, as someone else, or run other SQL than the script's.
+while [[ $# -gt 0 ]]; do
+    option=$1 value=
+    case $option in
+        -S | --socket | -h | --host | -P | --port | -u | --user)
+            [[ $# -ge 2 && -n $2 ]] || die "the client option $option needs a value"
+            value=$2
+            shift ;;
+        -S?* | -h?* | -P?* | -u?*) value=${option:2} option=${option:0:2} ;;
+        --socket=* | --host=* | --port=* | --user=*) value=${option#*=} option=${option%%=*} ;;
+    esac
+    case $option in
+        -S | --socket) set_once admin_socket "$value" "-- $option $value" ;;
+        -h | --host) set_once admin_host "$value" "-- $option $value" ;;
+        -P | --port) set_once admin_port "$value" "-- $option $value" ;;
+        -u | --user) set_once admin_user "$value" "-- $option $value" ;;
+        -p* | --password | --password=*)
+            die "a password never goes on a command line: put the administrator's in MARIADB_ADMIN_PASSWORD, or in the file of --admin-defaults" ;;
+        --protocol | --protocol=* | --pipe | -W | --shared-memory-base-name=*)
+            die "the client option '$option' is not needed: --admin-socket PATH connects through a socket, --admin-host and --admin-port over TCP" ;;
+        --defaults-file=* | --defaults-extra-file=* | --defaults-group-suffix=* | --no-defaults | --print-defaults | --login-path=*)
+            die "the client option '$option' is not passed on: name an option file with --admin-defaults FILE" ;;
+        -e* | --execute | --execute=*)
+            die "the client option '$option' is refused: the client runs the script's SQL, and nothing else" ;;
+        --ssl | --ssl=* | --ssl-* | --skip-ssl | --tls-version=* | --connect-timeout=* | --compress | -C | --default-auth=* | \
+            --plugin-dir=* | --max-allowed-packet=* | --net-buffer-length=*)
+            client_args+=("$option") ;;
+        -*) die "the client option '$option' is not supported after -- (see --help): choose the server with --admin-host, --admin-port or --admin-socket" ;;
+        *) die "'$option' after -- is not a client option (give values as --option=value)" ;;
+    esac
+    shift
+done
+if [[ -n $admin_socket && -n $host_from$port_from ]]; then
+    die "${socket_from} and ${host_from:-$port_from} choose two ways to the server: a socket, or a host and port"
+fi
 
 [[ -n ${QUORUM_DB_PASSWORD:-} ]] || die "set QUORUM_DB_PASSWORD to the password the user '$user' should have"
 [[ $database =~ ^[A-Za-z0-9_]{1,64}$ ]] || die "database name '$database' must be 1-64 letters, digits or _"
@@ -121,19 +181,34 @@ if [[ -n $options_file ]]; then
     fi
     admin+=("--defaults-extra-file=$options_file")
 fi
+# The command line names the server outright, so neither an option file nor the environment can move it elsewhere.
 if [[ -n $admin_socket ]]; then
     admin+=("--protocol=socket" "--socket=$admin_socket")
-    where=$admin_socket
+    where="the socket $admin_socket"
 else
     admin+=("--protocol=tcp" "--host=$admin_host" "--port=$admin_port")
     where=$admin_host:$admin_port
 fi
-admin+=("--user=$admin_user" "--default-character-set=utf8mb4" "--batch" "--skip-column-names" "${client_args[@]}")
+if [[ -n $admin_defaults && -z $user_from ]]; then
+    who="the user in $admin_defaults" # the file's user, which a --user here would override
+else
+    admin+=("--user=$admin_user")
+    who="'$admin_user'"
+fi
+admin+=("--default-character-set=utf8mb4" "--batch" "--skip-column-names" "${client_args[@]}")
 
 collation=utf8mb4_uca1400_vietnamese_as_ci
 
-version=$("${admin[@]}" <<<"SELECT VERSION();") ||
-    die "cannot connect to MariaDB at $where as '$admin_user' (see the client's message above)"
+# The client's own account of the connection (its status command): how, and as whom, it is connected.
+status=$("${admin[@]}" <<<"status") || die "cannot connect to MariaDB at $where as $who (see the client's message above)"
+connection=$(sed -n 's/^Connection:[[:space:]]*//p' <<<"$status")
+connected_as=$(sed -n 's/^Current user:[[:space:]]*//p' <<<"$status")
+if [[ -n $admin_socket && $connection != *"socket"* || -z $admin_socket && $connection != *"TCP"* ]]; then
+    die "the client connected by '${connection:-?}', not to $where as asked: nothing was created"
+fi
+server=$("${admin[@]}" <<<"SELECT VERSION(), @@port;") ||
+    die "cannot query MariaDB at $where as $who (see the client's message above)"
+read -r version server_port <<<"$server"
 # The collation came with MariaDB 10.10: say so plainly rather than fail on CREATE DATABASE.
 "${admin[@]}" <<<"SELECT _utf8mb4'x' COLLATE $collation;" >/dev/null 2>&1 ||
     die "MariaDB $version at $where lacks the collation $collation: Quorum needs MariaDB 10.10 or newer"
@@ -154,6 +229,15 @@ sql() {
 
 sql | "${admin[@]}" || die "the server at $where refused to create the database or the user (see the client's message above)"
 
-if [[ -n $admin_socket ]]; then url_server=localhost:3306; else url_server=$admin_host:$admin_port; fi
-echo "Database \`$database\` ($collation) and user '$user' (hosts: ${hosts[*]}) are ready on $where."
+echo "Database \`$database\` ($collation) and user '$user' (hosts: ${hosts[*]}) are ready on MariaDB $version at $where"
+echo "(the client's connection: $connection, as $connected_as)."
+if [[ -n $admin_socket ]]; then
+    if [[ $server_port == 0 ]]; then
+        echo "This server does not listen on TCP (skip-networking), which Quorum's JDBC driver needs."
+        exit 0
+    fi
+    url_server=localhost:$server_port
+else
+    url_server=$admin_host:$admin_port
+fi
 echo "Quorum connects with QUORUM_DB_URL=jdbc:mariadb://$url_server/$database QUORUM_DB_USER=$user and QUORUM_DB_PASSWORD."

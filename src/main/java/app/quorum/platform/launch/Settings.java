@@ -1,13 +1,14 @@
 package app.quorum.platform.launch;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /**
  * What the operator asked for, read from the environment (the same variable names the application reads
  * through MicroProfile Config).
  */
-record Settings(int port, String dbUrl, String dbUser, String dbPassword, Path dataDir) {
+record Settings(int port, String dbUrl, String dbUser, String dbPassword, Path dataDir, Duration embeddedStartWait) {
 
     static final int DEFAULT_PORT = 8080;
 
@@ -27,7 +28,8 @@ record Settings(int port, String dbUrl, String dbUser, String dbPassword, Path d
                 blankToNull(env.get("QUORUM_DB_URL")),
                 blankToNull(env.get("QUORUM_DB_USER")),
                 env.get("QUORUM_DB_PASSWORD"),
-                Path.of(dataDir == null ? "data" : dataDir).toAbsolutePath().normalize());
+                Path.of(dataDir == null ? "data" : dataDir).toAbsolutePath().normalize(),
+                EmbeddedDatabase.startWait(env));
     }
 
     boolean embedded() {

@@ -29,6 +29,28 @@ final class Figures {
     record Shown(Map<String, Integer> countsByChoice, String fingerprint, int participationConfirmed, int participationAsked) {
     }
 
+    /**
+     * One kind of HTTP answer the tablets got: which request, which status, and for a 503 whether it said when to come
+     * back (Retry-After).
+     */
+    record Answer(String request, int status, boolean retryAfter) implements Comparable<Answer> {
+
+        /** An answer no client should ever get, starting or not: 404, or a server error other than 503 with Retry-After. */
+        boolean wrong() {
+            return status == 404 || status >= 500 && !(status == 503 && retryAfter);
+        }
+
+        @Override
+        public String toString() {
+            return request + " " + status + (status == 503 ? (retryAfter ? " with Retry-After" : " without Retry-After") : "");
+        }
+
+        @Override
+        public int compareTo(Answer other) {
+            return toString().compareTo(other.toString());
+        }
+    }
+
     /** One kill and the restart after it. */
     record Round(int number, int acknowledgedBefore, int inFlight, int inFlightAnsweredAnyway, int inFlightCommittedAnswerLost,
             int inFlightNotCommitted, int acknowledgedMissingAfterRecovery, int papersAfterRecovery, List<String> processes,
@@ -54,10 +76,19 @@ final class Figures {
     final Box box;
     final Shown shown;
     final List<Round> rounds;
+    final Map<Answer, Integer> answers;
+    /** Answers 404 or 5xx (but 503 with Retry-After): what a starting server must never say. */
+    final int wrongAnswers;
     final List<String> failures = new ArrayList<>();
 
     Figures(int delegates, Collection<Sent> sent, Box box, Shown shown, List<Round> rounds) {
+        this(delegates, sent, box, shown, rounds, Map.of());
+    }
+
+    Figures(int delegates, Collection<Sent> sent, Box box, Shown shown, List<Round> rounds, Map<Answer, Integer> answers) {
         this.delegates = delegates;
+        this.answers = new TreeMap<>(answers);
+        wrongAnswers = answers.entrySet().stream().filter(e -> e.getKey().wrong()).mapToInt(Map.Entry::getValue).sum();
         this.box = box;
         this.shown = shown;
         this.rounds = List.copyOf(rounds);
@@ -116,6 +147,10 @@ final class Figures {
         if (shown.participationConfirmed() != shown.participationAsked()) {
             failures.add((shown.participationAsked() - shown.participationConfirmed())
                     + " tablet(s) whose participation answer was not \"voted\" with their receipt");
+        }
+        if (wrongAnswers > 0) {
+            failures.add(wrongAnswers + " HTTP answer(s) 404 or 5xx (other than 503 with Retry-After): "
+                    + this.answers.entrySet().stream().filter(e -> e.getKey().wrong()).map(e -> e.getKey() + " × " + e.getValue()).toList());
         }
         for (Round round : rounds) {
             if (round.acknowledgedMissingAfterRecovery() > 0) {

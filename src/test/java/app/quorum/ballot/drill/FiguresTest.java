@@ -95,6 +95,32 @@ class FiguresTest {
         assertTrue(Double.isNaN(Figures.percentileMillis(List.of(), 50)));
     }
 
+    @Test
+    void aStartingServerThatAnswers404Or500FailsTheDrill() {
+        Map<Figures.Answer, Integer> restart = Map.of(new Figures.Answer("vote", 200, false), 3,
+                new Figures.Answer("sign-in page", 404, false), 1821, new Figures.Answer("vote", 500, false), 399,
+                new Figures.Answer("vote", 503, false), 2, new Figures.Answer("vote", 503, true), 40,
+                new Figures.Answer("vote", 409, false), 1, new Figures.Answer("sign-in", 302, false), 3);
+        Figures figures = new Figures(3, List.of(sent(A, "YES"), sent(B, "YES"), sent(C, "NO")),
+                box(Map.of(A, "YES", B, "YES", C, "NO"), 3, 3), shown(Map.of("YES", 2, "NO", 1), 3), List.of(), restart);
+
+        assertFalse(figures.passed());
+        assertEquals(1821 + 399 + 2, figures.wrongAnswers, "404, 500 and a 503 that does not say when to come back");
+        assertTrue(figures.failures.get(0).contains("sign-in page 404 × 1821"), figures.failures.toString());
+    }
+
+    @Test
+    void refusedConnectionsAnd503WithRetryAfterAreWhatARestartMaySay() {
+        Map<Figures.Answer, Integer> restart = Map.of(new Figures.Answer("vote", 200, false), 3,
+                new Figures.Answer("vote", 503, true), 40, new Figures.Answer("sign-in", 302, false), 3);
+        Figures figures = new Figures(3, List.of(sent(A, "YES"), sent(B, "YES"), sent(C, "NO")),
+                box(Map.of(A, "YES", B, "YES", C, "NO"), 3, 3), shown(Map.of("YES", 2, "NO", 1), 3), List.of(), restart);
+
+        assertTrue(figures.passed(), () -> String.join("; ", figures.failures));
+        assertEquals(0, figures.wrongAnswers);
+        assertEquals("sign-in 302 × 3, vote 200 × 3, vote 503 with Retry-After × 40", KillNineDrill.answers(figures.answers));
+    }
+
     private static Figures.Sent sent(String paper, String choice) {
         return new Figures.Sent(paper, choice, true, receipt(paper), receipt(paper), null);
     }

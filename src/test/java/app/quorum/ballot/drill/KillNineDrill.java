@@ -200,7 +200,7 @@ public final class KillNineDrill {
         try (Connection db = server.database()) {
             figures = new Figures(delegates, sent(tablets), box(db, ballotId),
                     new Figures.Shown(byChoice(db, ballotId, shown.votesByLabel()), shown.fingerprint(), participation[0], participation[1]),
-                    runs.stream().map(run -> run.round(tablets)).toList());
+                    runs.stream().map(run -> run.round(tablets)).toList(), wire.answerCounts());
         }
         String report = report(figures, tablets, runs, opened);
         Files.writeString(drillDir.resolve("kill-nine.md"), report, StandardCharsets.UTF_8);
@@ -328,6 +328,7 @@ public final class KillNineDrill {
                     .append(Figures.format(round.readySeconds())).append(" s, failed starts ").append(round.failedStarts().size())
                     .append(", load ").append(round.loadAverage()).append('\n');
         }
+        md.append("\n## HTTP answers the tablets got\n\n").append(answers(wire.answerCounts())).append('\n');
         md.append("\n## What the tablets met on the wire\n\n| what | times |\n| --- | --- |\n");
         wire.failures.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> md.append("| ").append(e.getKey()).append(" | ").append(e.getValue()).append(" |\n"));
@@ -542,6 +543,8 @@ public final class KillNineDrill {
         rows.add(row("lost (acknowledged, not in the box) — must be 0", f.lost));
         rows.add(row("duplicates (counted twice) — must be 0", f.duplicates));
         rows.add(row("choices changed / receipts not their paper's", f.alteredChoices + " / " + f.receiptMismatches));
+        rows.add(row("HTTP answers 404 or 5xx (but 503 with Retry-After) — must be 0", f.wrongAnswers));
+        rows.add(row("HTTP answers by kind", answers(f.answers)));
         rows.add(row("counts per choice: sent / box / chair's result", f.sentByChoice + " / " + f.boxByChoice + " / " + f.shownByChoice));
         rows.add(row("fingerprint stored = recomputed = shown", f.box.storedFingerprint() != null
                 && f.box.storedFingerprint().equals(f.box.recomputedFingerprint()) && f.box.storedFingerprint().equals(f.shown.fingerprint())));
@@ -561,6 +564,11 @@ public final class KillNineDrill {
         rows.add(row("vote requests sent / sign-ins", tablets.stream().mapToInt(t -> t.attempts).sum() + " / "
                 + tablets.stream().mapToInt(t -> t.signIns).sum()));
         return rows;
+    }
+
+    /** The tablets' HTTP answers by request and status, e.g. "vote 200 × 212, sign-in page 200 × 230". */
+    static String answers(Map<Figures.Answer, Integer> answers) {
+        return answers.isEmpty() ? "-" : String.join(", ", answers.entrySet().stream().map(e -> e.getKey() + " × " + e.getValue()).toList());
     }
 
     private static String[] row(String name, Object value) {
@@ -594,6 +602,9 @@ public final class KillNineDrill {
                     .append(" | ").append(Figures.format(round.databaseSeconds())).append(" | ").append(Figures.format(round.readySeconds()))
                     .append(" | ").append(Figures.format(round.killToFirstAcknowledgementSeconds())).append(" |\n");
         }
+        md.append("\n## HTTP answers the tablets got, by request and status\n\n| request and status | times |\n| --- | --- |\n");
+        f.answers.forEach((answer, n) -> md.append("| ").append(answer).append(answer.wrong() ? " (wrong: a server never says this)" : "")
+                .append(" | ").append(n).append(" |\n"));
         md.append("\n## What the tablets met on the wire\n\n");
         if (wire.failures.isEmpty() && wire.refusals.isEmpty()) {
             md.append("Nothing: every request was answered.\n");

@@ -50,8 +50,23 @@ final class Tablet {
         final Map<String, AtomicInteger> refusals = new ConcurrentHashMap<>();
         final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
 
+        final Map<Figures.Answer, AtomicInteger> answers = new ConcurrentHashMap<>();
+
         void failure(String what) {
             failures.computeIfAbsent(what, k -> new AtomicInteger()).incrementAndGet();
+        }
+
+        /** Counts an HTTP answer by request and status (and, for a 503, whether it carried Retry-After). */
+        void answered(String request, HttpResponse<?> response) {
+            Figures.Answer answer = new Figures.Answer(request, response.statusCode(),
+                    response.headers().firstValue("Retry-After").isPresent());
+            answers.computeIfAbsent(answer, k -> new AtomicInteger()).incrementAndGet();
+        }
+
+        Map<Figures.Answer, Integer> answerCounts() {
+            Map<Figures.Answer, Integer> counts = new java.util.TreeMap<>();
+            answers.forEach((answer, n) -> counts.put(answer, n.get()));
+            return counts;
         }
     }
 
@@ -96,9 +111,10 @@ final class Tablet {
     }
 
     /** Signs in with the card code, as a person does on the sign-in page (the card's QR code fills the code in). */
-    void signIn() throws IOException, InterruptedException {
+    void signIn(Wire wire) throws IOException, InterruptedException {
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(base.resolve("sign-in.xhtml?code=" + code)).timeout(TIMEOUT).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        wire.answered("sign-in page", page);
         if (page.statusCode() != 200) {
             throw new IOException("sign-in page answered " + page.statusCode());
         }
@@ -112,6 +128,7 @@ final class Tablet {
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(base.resolve(form.action())).timeout(TIMEOUT)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        wire.answered("sign-in", answer);
         String location = answer.headers().firstValue("Location").orElse("");
         if (answer.statusCode() != 302 || !location.contains("/delegate/")) {
             throw new IOException("sign-in answered " + answer.statusCode() + " " + location);
@@ -125,7 +142,7 @@ final class Tablet {
         int failures = 0;
         while (!signedIn && System.nanoTime() < deadline) {
             try {
-                signIn();
+                signIn(wire);
             } catch (IOException e) {
                 wire.failure("sign-in: " + kind(e));
                 pause(++failures);
@@ -168,6 +185,7 @@ final class Tablet {
                 wire.inFlight.decrementAndGet();
             }
             long answered = System.nanoTime();
+            wire.answered("vote", response);
             int status = response.statusCode();
             Matcher receiptIn = RECEIPT.matcher(response.body());
             if (status == 200 && receiptIn.find() && RECORDED.matcher(response.body()).find()) {
@@ -214,6 +232,7 @@ final class Tablet {
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT)
                         .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                wire.answered("participation", response);
                 if (response.statusCode() == 200 && response.body().contains("\"voted\"")) {
                     Matcher receiptIn = RECEIPT.matcher(response.body());
                     return Optional.of(new Participation(VOTED.matcher(response.body()).find(), receiptIn.find() ? receiptIn.group(1) : null));

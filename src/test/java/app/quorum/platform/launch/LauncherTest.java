@@ -15,6 +15,9 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.SQLInvalidAuthorizationSpecException;
 import java.sql.SQLNonTransientConnectionException;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,5 +106,48 @@ class LauncherTest {
         Files.writeString(log, "Payara Micro 7.2026.11 (build 19) ready in 11,976 (ms)\n", StandardCharsets.UTF_8);
         assertTrue(Launcher.payaraSaysReady(log));
         assertEquals("-", Launcher.firstProblem(log));
+    }
+
+    private static final String LISTENER = "set configs.config.server-config.network-config.network-listeners.network-listener"
+            + ".http-listener.enabled=";
+
+    /** The asadmin commands of a boot command file: its lines without comments and blank lines. */
+    private static List<String> commandsIn(Path file) throws IOException {
+        return Files.readAllLines(file).stream().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+    }
+
+    @Test
+    void payaraOpensItsPortOnlyOnceQuorumHasStarted(@TempDir Path dir) throws Exception {
+        Launcher launcher = new Launcher(new Settings(8265, null, null, null, dir.resolve("data"), Duration.ofSeconds(180)),
+                dir.resolve("quorum.war"), dir.resolve("payara-micro.jar"), dir);
+
+        List<String> command = launcher.payaraCommand();
+
+        Path preboot = Path.of(command.get(command.indexOf("--prebootcommandfile") + 1));
+        Path postdeploy = Path.of(command.get(command.indexOf("--postdeploycommandfile") + 1));
+        assertEquals(List.of(LISTENER + "false",
+                        // without an open listener at boot Payara would set its virtual server up with single sign-on,
+                        // whose valve refuses every right password (the kill drill's admin could not sign in)
+                        "set configs.config.server-config.http-service.virtual-server.server.sso-enabled=false"),
+                commandsIn(preboot), "closed before Payara boots");
+        assertEquals(List.of(LISTENER + "true"), commandsIn(postdeploy), "opened once the application is deployed and started");
+        assertEquals(commandsIn(Path.of("deploy/payara", Launcher.PREBOOT)), commandsIn(preboot));
+        assertEquals(commandsIn(Path.of("deploy/payara", Launcher.POSTDEPLOY)), commandsIn(postdeploy));
+        assertEquals("8265", command.get(command.indexOf("--port") + 1));
+    }
+
+    @Test
+    void theServiceUnitStartsPayaraWithTheLaunchersOptionsAndCommandFiles(@TempDir Path dir) throws Exception {
+        String unit = Files.readString(Path.of("deploy/systemd/quorum.service"));
+        String execStart = unit.lines().filter(line -> line.startsWith("ExecStart=")).findFirst().orElseThrow();
+        List<String> launcher = new Launcher(new Settings(8080, null, null, null, dir, Duration.ofSeconds(1)),
+                dir.resolve("quorum.war"), dir.resolve("payara-micro.jar"), dir).payaraCommand();
+
+        Pattern option = Pattern.compile("--[a-z]+");
+        List<String> unitOptions = List.of(execStart.split(" ")).stream().filter(option.asMatchPredicate()).toList();
+        List<String> launcherOptions = launcher.stream().filter(option.asMatchPredicate()).toList();
+        assertEquals(launcherOptions, unitOptions, execStart);
+        assertTrue(execStart.contains("--prebootcommandfile /opt/quorum/" + Launcher.PREBOOT
+                + " --postdeploycommandfile /opt/quorum/" + Launcher.POSTDEPLOY), execStart);
     }
 }

