@@ -25,6 +25,8 @@ final class ApiAttacks {
 
     private static final Pattern PARAMETER = Pattern.compile("\\{(\\w+)}");
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Paper ids no device drawing 128 random bits makes: the API must refuse them. */
+    static final java.util.Set<String> NOT_RANDOM = java.util.Set.of("0".repeat(32), "f".repeat(32), "0123456789abcdef0123456789abcdef");
 
     /** One generated request: who, which endpoint, its path parameters, a query, a method, a body and its type. */
     record ApiCase(Kind kind, Role role, Endpoint endpoint, List<String> path, String query, String method, String contentType,
@@ -195,6 +197,10 @@ final class ApiAttacks {
             if (c.kind() == Kind.CSRF) {
                 return Verdict.of(Outcome.LEAKED, answer, "a cross-site " + c.contentType() + " request cast a vote");
             }
+        }
+        if (verdict.outcome() == Outcome.ACCEPTED && changed.contains("cast_vote") && c.path().size() > 1
+                && NOT_RANDOM.contains(c.path().get(1).toLowerCase(java.util.Locale.ROOT))) {
+            return Verdict.of(Outcome.LEAKED, answer, "a paper id that is not 128 random bits was accepted: " + c.path().get(1));
         }
         if (verdict.outcome() == Outcome.ACCEPTED && c.endpoint().template().startsWith("delegate") && c.role() != Role.DELEGATE) {
             return Verdict.of(Outcome.LEAKED, answer, "the delegate API answered " + c.role());

@@ -88,6 +88,9 @@ final class Arena {
         Answer answer = request.get();
         Set<String> changed = Database.changed(before, db.fingerprint());
         Verdict verdict = judge.apply(answer, changed);
+        if (!verdict.outcome().fine) {
+            log.quiet(); // what the server logged about this request, before it is read
+        }
         List<String> traces = log.newTraces();
         if (!traces.isEmpty() && verdict.outcome().fine) {
             verdict = Verdict.of(Outcome.STACK_TRACE, answer, String.join(" | ", traces));

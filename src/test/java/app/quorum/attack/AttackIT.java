@@ -62,12 +62,28 @@ class AttackIT {
 
     private synchronized Arena arena() {
         if (arena == null) {
+            URI base = URI.create("http://127.0.0.1:" + deployed.getPort() + deployed.getPath());
+            awaitReady(base);
             db = new Database();
             ServerLog log = new ServerLog();
-            URI base = URI.create("http://127.0.0.1:" + deployed.getPort() + deployed.getPath());
             arena = new Arena(base, new Stage(db), db, log, LEDGER);
         }
         return arena;
+    }
+
+    /** The application answers (and has migrated its database) before anything is staged in it. */
+    private static void awaitReady(URI base) {
+        Agent probe = new Agent(Agent.Role.ANONYMOUS, base, Arena.address());
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        while (probe.get("health/ready").status() != 200) {
+            assertTrue(System.nanoTime() < deadline, "the application is not ready after three minutes");
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     @Test
@@ -88,15 +104,49 @@ class AttackIT {
         assertEquals(List.of(Agent.Role.SECRETARY), Surface.rolesOf("secretary/roster.xhtml"));
     }
 
+    /**
+     * The view state examples the properties generate, made fixed: a plain post with a made-up view state, one of another
+     * page or one of another session is answered with the expired page — a 400, not a 500 nor the general error page,
+     * and no stack trace in the log (both were, for every expired session and every cross-site post); a GET of the
+     * sign-out is a translated 405 page, not Payara's own. (The same over ajax is still open: see KnownDefects.)
+     */
     @Test
     @Order(2)
+    void aViewStateThatCannotBeRestoredIsTheExpiredPageAndAGetOfSignOutATranslated405() {
+        Arena a = arena();
+        Agent secretary = a.agent(Agent.Role.SECRETARY);
+        String agenda = "secretary/agenda.xhtml?id=" + a.stage.draft.id();
+        FacesPage.Form itemForm = FacesPage.forms("agenda", secretary.get(agenda).text()).stream()
+                .filter(f -> f.id().equals("itemForm")).findFirst().orElseThrow();
+        FacesPage.Button save = itemForm.buttons().stream().filter(b -> b.id().equals("itemForm:saveItem")).findFirst().orElseThrow();
+        String otherPage = FacesPage.forms("roster", secretary.get("secretary/roster.xhtml?id=" + a.stage.draft.id()).text())
+                .get(0).viewState();
+        String otherSession = FacesPage.forms("agenda", a.fresh(Agent.Role.SECRETARY).get(agenda).text()).get(0).viewState();
+        a.log.quiet();
+        a.log.newTraces();
+        for (String state : List.of("-1234:5678", otherPage, otherSession)) {
+            java.util.Map<String, String> values = new java.util.LinkedHashMap<>(itemForm.values());
+            values.put(FacesPage.VIEW_STATE, state);
+            Answer plain = secretary.post(itemForm.action(), itemForm.click(new FacesPage.Button(save.id(), false, null, null, false), values));
+            assertEquals(400, plain.status(), () -> "view state " + state + ": " + plain.brief() + " " + Judge.titleOf(plain));
+            assertTrue(Judge.titleOf(plain).orElse("").startsWith("Phiên làm việc đã hết hạn"), () -> plain.text());
+        }
+        a.log.quiet();
+        assertEquals(List.of(), a.log.newTraces(), "nothing of it in the log");
+        Answer signOut = a.agent(Agent.Role.ANONYMOUS).get("sign-out");
+        assertEquals(405, signOut.status());
+        assertEquals(java.util.Optional.of("Không thực hiện được theo cách này · Quorum"), Judge.titleOf(signOut));
+    }
+
+    @Test
+    @Order(3)
     void everyApiEndpointAnswersHostileRequestsInJson() {
         ApiAttacks attacks = new ApiAttacks(arena());
         property("API endpoints", attacks.cases(), attacks::run);
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void everyFormOfEveryViewSurvivesHostilePosts() {
         FormAttacks attacks = new FormAttacks(arena());
         List<FormAttacks.Entry> entries = attacks.discover();
@@ -107,14 +157,14 @@ class AttackIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void everyPageAndDownloadAnswersEveryRole() {
         PageAttacks attacks = new PageAttacks(arena());
         property("pages and downloads", attacks.cases(), attacks::run);
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void storedMarkupAndFormulasComeBackInert() {
         StoredAttacks attacks = new StoredAttacks(arena());
         LEDGER.note(attacks.fields() + " text fields followed into " + attacks.outputs() + " pages, PDFs, exports and API answers");
@@ -122,7 +172,7 @@ class AttackIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theAttackRanEnoughCasesAndFoundNothingNew() {
         Arena a = arena();
         a.log.quiet();

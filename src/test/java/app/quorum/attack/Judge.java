@@ -18,7 +18,7 @@ final class Judge {
     /** The general error page's title in both languages, and the other error pages' (their answer is a clear one). */
     static final List<String> SERVER_ERROR_TITLES = List.of("Đã xảy ra lỗi", "Something went wrong");
     static final List<String> CLEAR_ERROR_TITLES = List.of("Yêu cầu không hợp lệ", "Bad request", "Không có quyền truy cập",
-            "Access denied", "Không tìm thấy trang", "Page not found", "Phiên làm việc đã hết hạn", "Your page has expired");
+            "Access denied", "Không tìm thấy trang", "Page not found", "Không thực hiện được theo cách này", "Not done this way", "Phiên làm việc đã hết hạn", "Your page has expired");
     private static final Pattern TITLE = Pattern.compile("<title>(.*?)</title>", Pattern.DOTALL);
     private static final Pattern TRACE = Pattern.compile("(?m)^\\s*at [a-zA-Z_$][\\w$]*(\\.[\\w$<>]+)+\\([\\w$]+\\.java:\\d+\\)"
             + "|(?m)^\\s*Caused by: [a-z]+\\.[\\w.$]+(Exception|Error)");
@@ -27,6 +27,15 @@ final class Judge {
     private static final Pattern ITEM = Pattern.compile("<li[^>]*>(.*?)</li>", Pattern.DOTALL);
 
     private Judge() {
+    }
+
+    /**
+     * Whether Payara's HTTP layer (Grizzly) refused the request before the application saw it: a 400 without a body
+     * that closes the connection and lacks the security headers the application puts on every answer of its own.
+     */
+    static boolean rejectedByHttpServer(Answer answer) {
+        return answer.status() == 400 && answer.body().length == 0 && answer.headers().firstValue("Content-Security-Policy").isEmpty()
+                && answer.headers().firstValue("Connection").orElse("").equalsIgnoreCase("close");
     }
 
     /** Why the answer is a server error, if it is one. */
@@ -47,6 +56,13 @@ final class Judge {
         Matcher trace = TRACE.matcher(text);
         if (trace.find()) {
             return Optional.of("a stack trace in the answer: " + trace.group());
+        }
+        if (api && !answer.json() && answer.status() < 500 && !(answer.html() && answer.body().length > 0)
+                && !answer.method().equals("OPTIONS") && answer.status() >= 400) {
+            return Optional.empty(); // a 4xx that is neither JSON nor a page: an unclear refusal, judged below
+        }
+        if (api && answer.method().equals("OPTIONS") && answer.status() < 300) {
+            return Optional.empty(); // what the API allows here (JAX-RS answers with its WADL)
         }
         if (api && !answer.json() && !(answer.status() == 200 && answer.contentType().startsWith("text/csv"))
                 && !(answer.status() == 200 && answer.contentType().contains("spreadsheetml")) && answer.status() != 204
@@ -105,9 +121,16 @@ final class Judge {
      * was one that may store (a valid cast).
      */
     static Verdict api(Answer answer, boolean changed) {
+        if (rejectedByHttpServer(answer) && !changed) {
+            return Verdict.of(Outcome.HTTP_REJECTED, answer, "Grizzly: " + answer.headers().map());
+        }
         Optional<String> error = serverError(answer, true);
         if (error.isPresent()) {
             return Verdict.of(Outcome.SERVER_ERROR, answer, error.get());
+        }
+        if (answer.method().equals("HEAD") && answer.status() < 500) {
+            // a HEAD is answered without a body, by definition: its status and type are the answer
+            return Verdict.of(answer.status() >= 400 ? Outcome.REFUSED : Outcome.ACCEPTED, answer, "HEAD");
         }
         if (answer.status() >= 400) {
             Optional<String> refusal = apiError(answer);
@@ -125,6 +148,9 @@ final class Judge {
 
     /** An answer to a page, a form post (full or ajax) or a download. */
     static Verdict page(Answer answer, boolean changed) {
+        if (rejectedByHttpServer(answer) && !changed) {
+            return Verdict.of(Outcome.HTTP_REJECTED, answer, "Grizzly: " + answer.headers().map());
+        }
         Optional<String> error = serverError(answer, false);
         if (error.isPresent()) {
             return Verdict.of(Outcome.SERVER_ERROR, answer, error.get());

@@ -18,16 +18,35 @@ import java.util.regex.Pattern;
  */
 final class ServerLog {
 
-    private static final Pattern TRACE_START = Pattern.compile("(?m)^([\\w$.]+(Exception|Error)[^\\n]*)\\n\\s+at ");
-    private final Path file;
+    /** A Java stack trace's first line, or EclipseLink's "Internal Exception:" line. */
+    private static final Pattern TRACE_START = Pattern.compile("(?m)^([\\w$.]+(Exception|Error)[^\\n]*)\\n\\s+at "
+            + "|(?m)^(Internal Exception: [^\\n]*)$");
+    private final Path folder;
+    private Path file;
     private long read;
 
     ServerLog() {
-        file = Path.of(Database.setting(TestEnvironment.LOGS), "web.log");
+        folder = Path.of(Database.setting(TestEnvironment.LOGS));
+        file = current();
         read = size();
     }
 
+    /** Payara names its file web.log, or web.log.0 and up once it has rotated: the newest is written to. */
+    private Path current() {
+        try (var files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("web.log") && !f.toString().endsWith(".lck"))
+                    .max(java.util.Comparator.comparingLong(f -> f.toFile().lastModified())).orElse(folder.resolve("web.log"));
+        } catch (IOException e) {
+            return folder.resolve("web.log");
+        }
+    }
+
     private long size() {
+        Path now = current();
+        if (!now.equals(file)) {
+            file = now; // rotated: read the new file from its start
+            read = 0;
+        }
         try {
             return Files.exists(file) ? Files.size(file) : 0;
         } catch (IOException e) {
@@ -53,7 +72,7 @@ final class ServerLog {
         List<String> traces = new ArrayList<>();
         Matcher trace = TRACE_START.matcher(new String(bytes, StandardCharsets.UTF_8));
         while (trace.find()) {
-            traces.add(trace.group(1).strip());
+            traces.add((trace.group(1) != null ? trace.group(1) : trace.group(3)).strip());
         }
         return traces;
     }
