@@ -42,7 +42,7 @@ import org.quicktheories.core.Gen;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AttackIT {
 
-    static final int TRIES = Integer.getInteger("attack.tries", 130);
+    static final int TRIES = Integer.getInteger("attack.tries", 140);
     static final int SHRINKS = Integer.getInteger("attack.shrinks", 60);
     static final Long SEED = Long.getLong("attack.seed");
     static final int MINIMUM_CASES = 500;
@@ -108,7 +108,8 @@ class AttackIT {
      * The view state examples the properties generate, made fixed: a plain post with a made-up view state, one of another
      * page or one of another session is answered with the expired page — a 400, not a 500 nor the general error page,
      * and no stack trace in the log (both were, for every expired session and every cross-site post); a GET of the
-     * sign-out is a translated 405 page, not Payara's own. (The same over ajax is still open: see KnownDefects.)
+     * sign-out is a translated 405 page, not Payara's own; the awardees' dialog posted before an agenda item was chosen
+     * says so (it was a NullPointerException). (A foreign view state over ajax is still open: see KnownDefects.)
      */
     @Test
     @Order(2)
@@ -133,6 +134,15 @@ class AttackIT {
         }
         a.log.quiet();
         assertEquals(List.of(), a.log.newTraces(), "nothing of it in the log");
+        // the awardees' dialog posted before an item was chosen for it: a message, not a NullPointerException's error page
+        FacesPage.Form awardees = FacesPage.forms("agenda", secretary.get(agenda).text()).stream()
+                .filter(f -> f.id().equals("awardeeForm")).findFirst().orElseThrow();
+        java.util.Map<String, String> typed = new java.util.LinkedHashMap<>(awardees.values());
+        typed.put("awardeeForm:name", "UBND xã Đắk Gằn");
+        typed.put("awardeeForm:award", "Bằng khen");
+        Answer added = secretary.ajax(awardees.action(), awardees.click(awardees.buttons().stream()
+                .filter(b -> b.id().equals("awardeeForm:addAwardee")).findFirst().orElseThrow(), typed));
+        assertEquals(List.of("Không tìm thấy nội dung này trong chương trình."), Judge.messages(added), added::text);
         Answer signOut = a.agent(Agent.Role.ANONYMOUS).get("sign-out");
         assertEquals(405, signOut.status());
         assertEquals(java.util.Optional.of("Không thực hiện được theo cách này · Quorum"), Judge.titleOf(signOut));

@@ -30,12 +30,12 @@ final class Judge {
     }
 
     /**
-     * Whether Payara's HTTP layer (Grizzly) refused the request before the application saw it: a 400 without a body
-     * that closes the connection and lacks the security headers the application puts on every answer of its own.
+     * Whether Payara's HTTP layer (Grizzly) refused the request before the application saw it (a NUL in the address, an
+     * address or header past its size, a DELETE with a body): a 400 without a body and without the security headers the
+     * application puts on every answer of its own (SecurityHeadersFilter).
      */
     static boolean rejectedByHttpServer(Answer answer) {
-        return answer.status() == 400 && answer.body().length == 0 && answer.headers().firstValue("Content-Security-Policy").isEmpty()
-                && answer.headers().firstValue("Connection").orElse("").equalsIgnoreCase("close");
+        return answer.status() == 400 && answer.body().length == 0 && answer.headers().firstValue("Content-Security-Policy").isEmpty();
     }
 
     /** Why the answer is a server error, if it is one. */

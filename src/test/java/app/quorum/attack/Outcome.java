@@ -6,8 +6,8 @@ enum Outcome {
     REFUSED(true, "refused with a clear answer (a translated message, the API's JSON error, an error page)"),
     NO_EFFECT(true, "nothing done, nothing stored (the page shown again, a CSRF post ignored)"),
     SENT_TO_SIGN_IN(true, "sent to the sign-in page (a page needing a role; an expired session)"),
-    HTTP_REJECTED(true, "refused by Payara's HTTP layer before the application saw it (a NUL in the address, a DELETE with a "
-            + "body): a bare 400 that closes the connection, with none of the application's headers"),
+    HTTP_REJECTED(true, "refused by Payara's HTTP layer before the application saw it (a NUL in the address, an address "
+            + "past its size, a DELETE with a body): a bare 400 with none of the application's headers"),
     SERVER_ERROR(false, "server error: 5xx, the error page, an HTML answer to an API call, no answer"),
     STACK_TRACE(false, "a stack trace added to the server log"),
     UNCLEAR_REFUSAL(false, "refused without a clear answer (no message, a bare status)"),

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.EnumSet;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The admin's accounts page: create staff accounts, change their roles, deactivate them, reset passwords. */
@@ -27,7 +28,8 @@ public class AccountsBacking implements Serializable {
     private String username;
     private String displayName;
     private String password;
-    private List<StaffRole> roles = List.of();
+    // mutable: the roles' checkboxes make a new list of the same class when they are posted (List.of() has no constructor)
+    private List<StaffRole> roles = new ArrayList<>();
     private boolean active = true;
 
     @PostConstruct
@@ -40,7 +42,7 @@ public class AccountsBacking implements Serializable {
         username = null;
         displayName = null;
         password = null;
-        roles = List.of(StaffRole.SECRETARY);
+        roles = new ArrayList<>(List.of(StaffRole.SECRETARY));
         active = true;
     }
 
@@ -49,7 +51,7 @@ public class AccountsBacking implements Serializable {
         username = account.getUsername();
         displayName = account.getDisplayName();
         password = null;
-        roles = List.copyOf(account.getRoles());
+        roles = new ArrayList<>(account.getRoles());
         active = account.isActive();
     }
 
