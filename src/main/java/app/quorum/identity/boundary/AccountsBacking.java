@@ -12,6 +12,7 @@ import jakarta.inject.Named;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 import java.util.EnumSet;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The admin's accounts page: create staff accounts, change their roles, deactivate them, reset passwords. */
@@ -32,7 +33,8 @@ public class AccountsBacking implements Serializable {
     private String displayName;
     @Size(max = Limits.PASSWORD, message = "{account.password.size}")
     private String password;
-    private List<StaffRole> roles = List.of();
+    // mutable: the roles' checkboxes make a new list of the same class when they are posted (List.of() has no constructor)
+    private List<StaffRole> roles = new ArrayList<>();
     private boolean active = true;
 
     @PostConstruct
@@ -45,7 +47,7 @@ public class AccountsBacking implements Serializable {
         username = null;
         displayName = null;
         password = null;
-        roles = List.of(StaffRole.SECRETARY);
+        roles = new ArrayList<>(List.of(StaffRole.SECRETARY));
         active = true;
     }
 
@@ -54,7 +56,7 @@ public class AccountsBacking implements Serializable {
         username = account.getUsername();
         displayName = account.getDisplayName();
         password = null;
-        roles = List.copyOf(account.getRoles());
+        roles = new ArrayList<>(account.getRoles());
         active = account.isActive();
     }
 

@@ -143,6 +143,11 @@ public class AgendaBacking extends MeetingView {
     }
 
     public void addAwardee() {
+        if (awardeeItem == null) {
+            // the dialog's form posted before an item's "add awardees" chose the item (a stale or forged post)
+            Feedback.error("agenda.itemNotFound");
+            return;
+        }
         commendations.add(meetingId(), awardeeItem, awardeeKind, awardeeName, award, awardReason);
         Feedback.info("awardee.added", awardeeName);
         awardeeName = null;
