@@ -124,6 +124,12 @@ class BallotFlowIT {
             }
         }
         screenshot(tablets.get(0), "ballot-2-delegate-ballot");
+        // no agenda item is current: above the ballot the tablet says a ballot is under way, never that the chair will
+        // move on (read as text content: the part is folded away while the ballot's choices take the screen)
+        for (WebDriver tablet : tablets) {
+            String now = until(tablet).until(d -> d.findElement(By.id("delegate:now")).getAttribute("textContent"));
+            assertTrue(now.contains("Đang biểu quyết") && !now.contains("Chủ trì sẽ chuyển"), "while the ballot is open: " + now);
+        }
         for (WebDriver tablet : tablets) {
             tablet.findElement(By.cssSelector(".q-vote-YES")).click();
             until(tablet).until(ExpectedConditions.textToBePresentInElementLocated(By.id("delegate:vote"), "Bạn chọn: Đồng ý"));
@@ -131,6 +137,10 @@ class BallotFlowIT {
             until(tablet).until(ExpectedConditions.textToBePresentInElementLocated(By.id("delegate:vote"), "Phiếu của bạn đã được ghi nhận"));
         }
         screenshot(tablets.get(0), "ballot-3-delegate-recorded");
+        for (WebDriver tablet : tablets) { // voted, the others still voting: shown, and still true
+            until(tablet).until(ExpectedConditions.textToBePresentInElementLocated(By.id("delegate:now"), "Đang biểu quyết"));
+            assertFalse(Pages.textOf(tablet, By.id("delegate:now")).contains("Chủ trì sẽ chuyển"));
+        }
         List<String> receipts = new ArrayList<>();
         for (WebDriver tablet : tablets) {
             receipts.add(Pages.textOf(tablet, By.cssSelector(".q-receipt code")));
