@@ -142,7 +142,7 @@ class ResultExportTest {
         assertEquals("Choice,Choice code,Votes,Share of votes cast (%),Share of the base (%),Elected", lines.get(0));
         assertEquals("Nguyễn Văn An,4,2,66.7,66.7,Yes", lines.get(1));
         assertEquals("'+Lê Hoàng Cường,6,1,33.3,33.3,No", lines.get(3));
-        assertEquals("Blank papers,-,1", lines.get(4));
+        assertEquals("Blank papers,-,1,33.3,33.3", lines.get(4), "counted in the base, the blank papers have their share of it");
         assertTrue(lines.contains("Outcome,A tie: the chair decides by the rules of procedure"), lines::toString);
         assertTrue(lines.contains("Tied,Trần Thị Bình; +Lê Hoàng Cường"), "a list is not neutralised when it does not start so: " + lines);
         assertTrue(lines.contains("Published,Not published"), lines::toString);
@@ -152,6 +152,52 @@ class ResultExportTest {
         List<String> rows = List.of(new String(receipts, 3, receipts.length - 3, StandardCharsets.UTF_8).split("\r\n"));
         assertEquals("1AAA-AAAA-AAAA-AAAA,\"4,5\",Nguyễn Văn An; Trần Thị Bình", rows.get(1));
         assertEquals("3AAA-AAAA-AAAA-AAAA,-,(phiếu trắng)", rows.get(3), "a blank paper's code exactly as hashed: a lone - executes nothing");
+    }
+
+    /**
+     * 6 in favour, 2 against, 1 abstention, abstentions left out of a base of votes cast (8): the abstention has no
+     * share of the base — an empty cell, not 12.5 % — and the shares of the base add up to 100 %.
+     */
+    static PublishedResult abstentionsLeftOut() {
+        return new PublishedResult(14, 1, null, null, "Thông qua kế hoạch năm 2024", BallotKind.APPROVAL, Secrecy.SECRET,
+                MajorityRule.SIMPLE, MajorityBase.VOTES_CAST, false, null, 1,
+                List.of(new PublishedResult.Line("YES", "Đồng ý", 6, new BigDecimal("66.7"), new BigDecimal("75.0"), false),
+                        new PublishedResult.Line("NO", "Không đồng ý", 2, new BigDecimal("22.2"), new BigDecimal("25.0"), false),
+                        new PublishedResult.Line("ABSTAIN", "Không biểu quyết", 1, new BigDecimal("11.1"), null, false)),
+                0, 9, 8, 3, Outcome.PASSED, List.of(), List.of(), 9, 9, 9, "e".repeat(64),
+                Instant.parse("2024-01-19T04:05:00Z"), Instant.parse("2024-01-19T04:15:00Z"), null, List.of(), List.of(), List.of());
+    }
+
+    @Test
+    void aChoiceThatIsNotPartOfTheBaseHasAnEmptyCellForItsShareOfIt() throws IOException {
+        byte[] csv = write(abstentionsLeftOut(), ResultExport.Table.RESULT, ResultExport.Format.CSV, Bundle.VIETNAMESE);
+        List<String> lines = List.of(new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8).split("\r\n"));
+        assertEquals("Đồng ý,YES,6,66.7,75.0", lines.get(1));
+        assertEquals("Không đồng ý,NO,2,22.2,25.0", lines.get(2));
+        assertEquals("Không biểu quyết,ABSTAIN,1,11.1,", lines.get(3));
+
+        byte[] xlsx = write(abstentionsLeftOut(), ResultExport.Table.RESULT, ResultExport.Format.XLSX, Bundle.ENGLISH);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertEquals(75.0, sheet.getRow(1).getCell(4).getNumericCellValue());
+            Cell abstain = sheet.getRow(3).getCell(4);
+            assertEquals(CellType.BLANK, abstain.getCellType(), "a blank cell, neither 0 nor a text");
+        }
+    }
+
+    @Test
+    void blankPapersHaveAShareOfTheBaseOnlyWhenTheyArePartOfIt() {
+        assertEquals(new BigDecimal("33.3"), election().blankPercent());
+        assertEquals(new BigDecimal("33.3"), election().blankPercentOfBase());
+        PublishedResult e = election();
+        PublishedResult leftOut = new PublishedResult(e.ballotId(), e.meetingId(), e.itemNumber(), e.itemTitle(), e.question(),
+                e.kind(), e.secrecy(), e.rule(), e.base(), false, e.percentage(), e.seats(), e.lines(), e.blankPapers(),
+                e.votesCast(), 2, e.thresholdVotes(), e.outcome(), e.elected(), e.tied(), e.voted(), e.present(),
+                e.votingMembers(), e.fingerprint(), e.openedAt(), e.closedAt(), e.publishedAt(), e.papers(), e.rollCall(),
+                e.corrections());
+        assertEquals(new BigDecimal("33.3"), leftOut.blankPercent(), "of the votes cast they have their share");
+        assertEquals(null, leftOut.blankPercentOfBase());
+        assertEquals(null, dakGan("Đồng ý").blankPercentOfBase(), "an approval has no blank papers");
     }
 
     @Test
