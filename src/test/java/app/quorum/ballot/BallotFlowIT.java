@@ -137,9 +137,12 @@ class BallotFlowIT {
             until(tablet).until(ExpectedConditions.textToBePresentInElementLocated(By.id("delegate:vote"), "Phiếu của bạn đã được ghi nhận"));
         }
         screenshot(tablets.get(0), "ballot-3-delegate-recorded");
-        for (WebDriver tablet : tablets) { // voted, the others still voting: shown, and still true
-            until(tablet).until(ExpectedConditions.textToBePresentInElementLocated(By.id("delegate:now"), "Đang biểu quyết"));
-            assertFalse(Pages.textOf(tablet, By.id("delegate:now")).contains("Chủ trì sẽ chuyển"));
+        for (WebDriver tablet : tablets) { // voted, the others still voting: shown (its label in capitals), and still true
+            String now = until(tablet).until(d -> {
+                String shown = d.findElement(By.id("delegate:now")).getText();
+                return shown.toLowerCase(java.util.Locale.forLanguageTag("vi")).contains("đang biểu quyết") ? shown : null;
+            });
+            assertFalse(now.contains("Chủ trì sẽ chuyển"), now);
         }
         List<String> receipts = new ArrayList<>();
         for (WebDriver tablet : tablets) {
@@ -1042,7 +1045,7 @@ class BallotFlowIT {
             tablets.add(tablet);
         }
 
-        chair.findElement(By.id("chair:drafts:0:openBallot")).click();
+        click(chair, By.id("chair:drafts:0:openBallot")); // found again if a tablet's sign-in re-rendered the console
         until(projector).until(ExpectedConditions.attributeToBe(By.id("projector:screen"), "data-shown", "TURNOUT"));
         until(projector).until(ExpectedConditions.textToBe(By.cssSelector(".q-projector-turnout-figure"), "0 / 3"));
         assertTrue(projector.findElement(By.id("projector:screen")).getText().contains(question));
