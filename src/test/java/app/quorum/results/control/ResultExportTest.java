@@ -60,7 +60,7 @@ class ResultExportTest {
     void theResultAsCsvHasABomTheCountsTheSummaryAndNoExecutableCell() throws IOException {
         byte[] csv = write(dakGan("=Đồng ý"), ResultExport.Table.RESULT, ResultExport.Format.CSV, Bundle.VIETNAMESE);
         assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Arrays.copyOf(csv, 3));
-        List<String> lines = List.of(new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8).split("\r\n"));
+        List<String> lines = rows(csv);
         assertEquals("Lựa chọn,Mã lựa chọn,Số phiếu,Tỷ lệ trên số phiếu bầu (%),Tỷ lệ trên cơ sở tính (%)", lines.get(0));
         assertEquals("'=Đồng ý,YES,9,100.0,100.0", lines.get(1));
         assertEquals("Không đồng ý,NO,0,0.0,0.0", lines.get(2));
@@ -79,7 +79,7 @@ class ResultExportTest {
     @Test
     void theReceiptsAsCsvInEnglish() throws IOException {
         byte[] csv = write(dakGan("Đồng ý"), ResultExport.Table.RECEIPTS, ResultExport.Format.CSV, Bundle.ENGLISH);
-        List<String> lines = List.of(new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8).split("\r\n"));
+        List<String> lines = rows(csv);
         assertEquals("Receipt,Choice code,Choice", lines.get(0));
         assertEquals(10, lines.size());
         assertEquals("0001-AAAA-BBBB-CCCC,YES,Đồng ý", lines.get(1));
@@ -138,7 +138,7 @@ class ResultExportTest {
     @Test
     void anElectionHasAnElectedColumnItsBlankPapersTheTieAndAnUnpublishedResultSaysSo() throws IOException {
         byte[] csv = write(election(), ResultExport.Table.RESULT, ResultExport.Format.CSV, Bundle.ENGLISH);
-        List<String> lines = List.of(new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8).split("\r\n"));
+        List<String> lines = rows(csv);
         assertEquals("Choice,Choice code,Votes,Share of votes cast (%),Share of the base (%),Elected", lines.get(0));
         assertEquals("Nguyễn Văn An,4,2,66.7,66.7,Yes", lines.get(1));
         assertEquals("'+Lê Hoàng Cường,6,1,33.3,33.3,No", lines.get(3));
@@ -149,7 +149,7 @@ class ResultExportTest {
         assertTrue(lines.contains("Rule,2 to elect; the candidates with the most votes are elected (at least 1 vote)."), lines::toString);
 
         byte[] receipts = write(election(), ResultExport.Table.RECEIPTS, ResultExport.Format.CSV, Bundle.VIETNAMESE);
-        List<String> rows = List.of(new String(receipts, 3, receipts.length - 3, StandardCharsets.UTF_8).split("\r\n"));
+        List<String> rows = rows(receipts);
         assertEquals("1AAA-AAAA-AAAA-AAAA,\"4,5\",Nguyễn Văn An; Trần Thị Bình", rows.get(1));
         assertEquals("3AAA-AAAA-AAAA-AAAA,-,(phiếu trắng)", rows.get(3), "a blank paper's code exactly as hashed: a lone - executes nothing");
     }
@@ -171,7 +171,7 @@ class ResultExportTest {
     @Test
     void aChoiceThatIsNotPartOfTheBaseHasAnEmptyCellForItsShareOfIt() throws IOException {
         byte[] csv = write(abstentionsLeftOut(), ResultExport.Table.RESULT, ResultExport.Format.CSV, Bundle.VIETNAMESE);
-        List<String> lines = List.of(new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8).split("\r\n"));
+        List<String> lines = rows(csv);
         assertEquals("Đồng ý,YES,6,66.7,75.0", lines.get(1));
         assertEquals("Không đồng ý,NO,2,22.2,25.0", lines.get(2));
         assertEquals("Không biểu quyết,ABSTAIN,1,11.1,", lines.get(3));
@@ -250,6 +250,11 @@ class ResultExportTest {
 
     private static String valueOf(Sheet sheet, String label) {
         return sheet.getRow(rowOf(sheet, label)).getCell(1).getStringCellValue();
+    }
+
+    /** The rows of a CSV file, after its byte order mark. */
+    private static List<String> rows(byte[] csv) {
+        return List.of(new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8).split("\r\n"));
     }
 
     private byte[] write(PublishedResult result, ResultExport.Table table, ResultExport.Format format, Locale locale) throws IOException {
