@@ -1,7 +1,7 @@
 /*
  * Quorum — the delegate's tablet: choosing, confirming and sending a vote over flaky Wi-Fi.
  *
- * The server renders which face of the ballot the tablet shows (#vote-box data-view: waiting, open, noVote, absent,
+ * The server renders which face of the ballot the tablet shows (#vote-box data-view: waiting, none, open, noVote, absent,
  * voted, closed, published, cancelled). Inside an open ballot this script moves between the steps choose → confirm →
  * sending → recorded (or refused) on the device, and sends the vote through the casting API:
  *

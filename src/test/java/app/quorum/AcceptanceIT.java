@@ -41,6 +41,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -117,6 +120,13 @@ class AcceptanceIT {
     static final Path FILES = Path.of("target", "acceptance");
     static final int TABLET_WIDTH = 768;
     static final int TABLET_HEIGHT = 1024;
+    /** The day the scenario's meeting is scheduled for (as in the article); it is held today. */
+    static final LocalDate SCHEDULED_DAY = LocalDate.of(2024, 1, 19);
+
+    /** Today at the venue. */
+    static LocalDate today() {
+        return LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+    }
 
     @Deployment(testable = false)
     @TargetsContainer("web")
@@ -650,6 +660,14 @@ class AcceptanceIT {
             chair.findElement(By.cssSelector("#meeting-list a[href$='id=" + meetingId + "']")).click();
             await(chair).until(d -> d.getCurrentUrl().contains("/chair/meeting.xhtml?id=" + meetingId));
             chair.findElement(By.id("chair:open")).click();
+            if (!SCHEDULED_DAY.equals(today())) {
+                // the meeting is dated 19/01/2024 and held today: the chair is asked first, both days named
+                WebElement asked = await(chair).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-confirm-dialog")));
+                String expected = t("chair.otherDay.confirm", day("format.date", SCHEDULED_DAY), day("format.date", today()));
+                assertTrue(asked.getText().replaceAll("\\s+", " ").contains(expected), asked.getText());
+                screenshot(chair, "chair-open-other-day");
+                asked.findElement(By.cssSelector(".ui-confirmdialog-yes")).click();
+            }
             await(chair).until(d -> d.findElement(By.cssSelector(".q-meeting-head .q-status")).getText()
                     .equals(t("meetingStatus.IN_SESSION")));
             int required = seed.voters().size() / 2 + 1;
@@ -930,6 +948,10 @@ class AcceptanceIT {
             assertTrue(text.contains("Đắk Gằn"), text);
             assertTrue(text.contains("100"), text);
             assertTrue(flat.contains(fingerprint), "the fingerprint in the minutes:\n" + text);
+            if (!SCHEDULED_DAY.equals(today())) { // the day it was scheduled for and the day it was held
+                String held = t("minutes.held.otherDay", day("minutes.format.date", SCHEDULED_DAY), day("minutes.format.date", today()));
+                assertTrue(text.replaceAll("\\s+", " ").contains(held.substring(0, held.length() - 1)), held + " in:\n" + text);
+            }
         }
 
         /** A JSON answer of the open-data API, read anonymously. */
@@ -959,6 +981,11 @@ class AcceptanceIT {
 
         String t(String key, Object... arguments) {
             return Bundle.text(locale, key, arguments);
+        }
+
+        /** A day as the bundle's pattern under this key writes it. */
+        String day(String patternKey, LocalDate day) {
+            return DateTimeFormatter.ofPattern(t(patternKey), locale).format(day);
         }
 
         /** A few words checked as written, not through the bundle: what each language must say. */

@@ -124,6 +124,12 @@ class BallotFlowIT {
             }
         }
         screenshot(tablets.get(0), "ballot-2-delegate-ballot");
+        // no agenda item is current: above the ballot the tablet says a ballot is under way, never that the chair will
+        // move on (read as text content: the part is folded away while the ballot's choices take the screen)
+        for (WebDriver tablet : tablets) {
+            String now = until(tablet).until(d -> d.findElement(By.id("delegate:now")).getAttribute("textContent"));
+            assertTrue(now.contains("Đang biểu quyết") && !now.contains("Chủ trì sẽ chuyển"), "while the ballot is open: " + now);
+        }
         for (WebDriver tablet : tablets) {
             tablet.findElement(By.cssSelector(".q-vote-YES")).click();
             until(tablet).until(ExpectedConditions.textToBePresentInElementLocated(By.id("delegate:vote"), "Bạn chọn: Đồng ý"));
@@ -131,6 +137,13 @@ class BallotFlowIT {
             until(tablet).until(ExpectedConditions.textToBePresentInElementLocated(By.id("delegate:vote"), "Phiếu của bạn đã được ghi nhận"));
         }
         screenshot(tablets.get(0), "ballot-3-delegate-recorded");
+        for (WebDriver tablet : tablets) { // voted, the others still voting: shown (its label in capitals), and still true
+            String now = until(tablet).until(d -> {
+                String shown = d.findElement(By.id("delegate:now")).getText();
+                return shown.toLowerCase(java.util.Locale.forLanguageTag("vi")).contains("đang biểu quyết") ? shown : null;
+            });
+            assertFalse(now.contains("Chủ trì sẽ chuyển"), now);
+        }
         List<String> receipts = new ArrayList<>();
         for (WebDriver tablet : tablets) {
             receipts.add(Pages.textOf(tablet, By.cssSelector(".q-receipt code")));
@@ -1032,7 +1045,7 @@ class BallotFlowIT {
             tablets.add(tablet);
         }
 
-        chair.findElement(By.id("chair:drafts:0:openBallot")).click();
+        click(chair, By.id("chair:drafts:0:openBallot")); // found again if a tablet's sign-in re-rendered the console
         until(projector).until(ExpectedConditions.attributeToBe(By.id("projector:screen"), "data-shown", "TURNOUT"));
         until(projector).until(ExpectedConditions.textToBe(By.cssSelector(".q-projector-turnout-figure"), "0 / 3"));
         assertTrue(projector.findElement(By.id("projector:screen")).getText().contains(question));
@@ -1149,6 +1162,110 @@ class BallotFlowIT {
         assertTrue(page.contains(question), page);
         assertFalse(page.contains(unpublished), "an unpublished ballot on the public page: " + page);
         assertEquals(1, everyone.findElements(By.cssSelector(".q-published")).size());
+    }
+
+    /**
+     * The demo's date: a meeting scheduled for 19/01/2024 is opened today. The console says so before, and opening asks
+     * first, naming both days (in Vietnamese and in English); "no" leaves it scheduled, "yes" opens it and records when;
+     * the meeting's minutes then give the scheduled day and the day it was really held. A meeting scheduled for today
+     * opens at once. Screenshots chair-other-day-*.png.
+     */
+    @Test
+    void aMeetingScheduledForAnotherDayOpensOnceTheChairHasConfirmedAndItsMinutesSayBothDays() throws Exception {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        String todayShown = today.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        long demo = scheduledMeeting("2024-01-19 07:30:00");
+        long ofToday = scheduledMeeting(today + " 07:30:00");
+
+        WebDriver chair = browser(1280, 1000);
+        signInStaff(chair, "chutri", TestEnvironment.password("chutri"));
+        chair.get(app("chair/meeting.xhtml?id=" + demo));
+        String note = Pages.textOf(chair, By.id("chair:otherDay"));
+        assertTrue(note.contains("19/01/2024") && note.contains(todayShown), note);
+        screenshot(chair, "chair-other-day-1-console");
+
+        chair.findElement(By.id("chair:open")).click();
+        WebElement dialog = until(chair).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-confirm-dialog")));
+        String asked = dialog.getText();
+        assertTrue(asked.contains("Cuộc họp dự kiến họp ngày 19/01/2024, không phải hôm nay (" + todayShown + ")")
+                && asked.contains("Vẫn khai mạc hôm nay?"), asked);
+        screenshot(chair, "chair-other-day-2-confirm-vi");
+        chair.findElement(By.cssSelector(".ui-confirmdialog-no")).click();
+        until(chair).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".ui-confirm-dialog")));
+        Thread.sleep(500);
+        assertEquals("SCHEDULED", status(demo), "not opened without the chair's yes");
+
+        chair.get(app("chair/meeting.xhtml?id=" + demo + "&lang=en"));
+        chair.findElement(By.id("chair:open")).click();
+        String english = until(chair).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-confirm-dialog"))).getText();
+        String englishToday = today.format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH));
+        assertTrue(english.contains("This meeting is scheduled for 19 Jan 2024, not for today (" + englishToday + ")"), english);
+        screenshot(chair, "chair-other-day-3-confirm-en");
+        chair.findElement(By.cssSelector(".ui-confirmdialog-no")).click();
+
+        chair.get(app("chair/meeting.xhtml?id=" + demo + "&lang=vi"));
+        java.time.Instant before = java.time.Instant.now().minusSeconds(5);
+        chair.findElement(By.id("chair:open")).click();
+        until(chair).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
+        until(chair).until(ExpectedConditions.elementToBeClickable(By.id("chair:close")));
+        assertTrue(chair.findElements(By.id("chair:otherDay")).isEmpty(), "the note is gone once the meeting is open");
+        screenshot(chair, "chair-other-day-4-opened");
+        assertEquals("IN_SESSION", status(demo));
+        java.time.Instant opened = sessionOpenedAt(demo);
+        assertTrue(opened != null && !opened.isBefore(before) && !opened.isAfter(java.time.Instant.now().plusSeconds(5)),
+                "the session's opening is recorded: " + opened);
+
+        HttpResponse<byte[]> minutes = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                app("minutes/meeting/" + demo + ".pdf?lang=vi"))).header("Cookie", "JSESSIONID="
+                + chair.manage().getCookieNamed("JSESSIONID").getValue()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, minutes.statusCode());
+        String text;
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(minutes.body())) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+        }
+        assertTrue(text.contains("Hội nghị dự kiến ngày 19/01/2024; thực tế họp ngày " + todayShown + ", khai mạc lúc "), text);
+
+        // scheduled for today: no question
+        chair.get(app("chair/meeting.xhtml?id=" + ofToday));
+        assertTrue(chair.findElements(By.id("chair:otherDay")).isEmpty(), "no note for a meeting of today");
+        chair.findElement(By.id("chair:open")).click();
+        until(chair).until(ExpectedConditions.elementToBeClickable(By.id("chair:close")));
+        assertEquals("IN_SESSION", status(ofToday));
+    }
+
+    /** A scheduled meeting (no roster, no agenda) starting at the given local time. */
+    static long scheduledMeeting(String startsAt) throws Exception {
+        try (Connection db = database(); PreparedStatement insert = db.prepareStatement("INSERT INTO meeting (title, organiser, "
+                + "starts_at, status) VALUES ('Hội nghị tổng kết chương trình nông thôn mới', 'UBND huyện Đắk Mil', ?, 'SCHEDULED')",
+                Statement.RETURN_GENERATED_KEYS)) {
+            insert.setString(1, startsAt);
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    static String status(long meetingId) throws Exception {
+        try (Connection db = database(); PreparedStatement query = db.prepareStatement("SELECT status FROM meeting WHERE id = ?")) {
+            query.setLong(1, meetingId);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
+        }
+    }
+
+    static java.time.Instant sessionOpenedAt(long meetingId) throws Exception {
+        try (Connection db = database(); PreparedStatement query = db.prepareStatement("SELECT session_opened_at FROM meeting WHERE id = ?")) {
+            query.setLong(1, meetingId);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                java.sql.Timestamp at = row.getTimestamp(1);
+                return at == null ? null : at.toInstant();
+            }
+        }
     }
 
     /** Clicks, again if a pushed update replaced the element between finding and clicking it. */

@@ -109,7 +109,7 @@ class OpenDataIT {
      * published result.
      */
     record Data(long publicMeeting, long privateMeeting, Written dakGan, Written rollCall, Written closed, Written toPublish,
-            Written privatePublished) {
+            Written privatePublished, Written abstentionsLeftOut) {
     }
 
     private static Data data;
@@ -132,7 +132,12 @@ class OpenDataIT {
                 long hidden = meeting(db, "Họp nội bộ Văn phòng HĐND và UBND huyện", false);
                 Written privatePublished = ballot(db, hidden, null, "Thông qua lịch trực Tết", "SECRET", "Đồng ý",
                         List.of("YES", "YES", "YES"), members(db, hidden, 3), true);
-                data = new Data(open, hidden, dakGan, rollCall, closed, toPublish, privatePublished);
+                // a simple majority of the votes cast, abstentions left out of the base: 6 yes, 2 no, 1 abstention
+                long simple = meeting(db, "Họp Ban Chỉ đạo: thông qua kế hoạch năm 2024", true);
+                Written abstentionsLeftOut = ballot(db, simple, null, "Thông qua kế hoạch xây dựng nông thôn mới năm 2024", "SECRET",
+                        "Đồng ý", List.of("YES", "YES", "YES", "YES", "YES", "YES", "NO", "NO", "ABSTAIN"), members(db, simple, 9), true,
+                        "SIMPLE", "VOTES_CAST", false);
+                data = new Data(open, hidden, dakGan, rollCall, closed, toPublish, privatePublished, abstentionsLeftOut);
             }
         }
         return data;
@@ -203,7 +208,7 @@ class OpenDataIT {
         assertEquals("public, max-age=10", answer.headers().firstValue("Cache-Control").orElse(null));
         Map<String, Object> result = map(answer.body());
         assertEquals(new TreeSet<>(List.of("ballotId", "meetingId", "itemNumber", "itemTitle", "question", "kind", "secrecy",
-                "rule", "base", "abstentionsInBase", "percentage", "seats", "choices", "blankPapers", "votesCast", "baseCount",
+                "rule", "base", "abstentionsInBase", "percentage", "seats", "choices", "blankPapers", "blankPercent", "blankPercentOfBase", "votesCast", "baseCount",
                 "thresholdVotes", "outcome", "elected", "tied", "voted", "present", "votingMembers", "fingerprint", "openedAt",
                 "closedAt", "publishedAt", "rollCall", "corrections")), new TreeSet<>(result.keySet()));
         List<Map<String, Object>> choices = list(result.get("choices"));
@@ -243,6 +248,32 @@ class OpenDataIT {
         List<Long> ids = ofMeeting.stream().map(r -> number(r.get("ballotId"))).toList();
         assertTrue(ids.containsAll(List.of(d.dakGan().id(), d.rollCall().id())), "both published results: " + ids);
         assertFalse(ids.contains(d.closed().id()), "a closed, unpublished ballot is not among the results: " + ids);
+    }
+
+    /**
+     * Abstentions left out of a base of votes cast: the abstention has no share of the base (null, not 12.5 % of a base
+     * it is not part of), the shares of the base add up to 100 %, and the CSV leaves its cell empty.
+     */
+    @Test
+    void aChoiceThatIsNotPartOfTheBaseHasNoShareOfIt() throws Exception {
+        Data d = data();
+        Map<String, Object> result = map(get("api/ballots/" + d.abstentionsLeftOut().id() + "/result").body());
+        assertEquals(8L, result.get("baseCount"), "6 in favour and 2 against");
+        assertEquals(false, result.get("abstentionsInBase"));
+        List<Map<String, Object>> choices = list(result.get("choices"));
+        Map<String, Object> abstain = choices.stream().filter(c -> "ABSTAIN".equals(c.get("choice"))).findFirst().orElseThrow();
+        assertTrue(abstain.containsKey("percentOfBase"), "a share that is not there is null, not left out");
+        assertNull(abstain.get("percentOfBase"), "the abstention's share of a base it is not part of: " + abstain);
+        assertEquals(11.1, ((Number) abstain.get("percent")).doubleValue(), "of the votes cast it has its share");
+        assertEquals(List.of(75.0, 25.0), choices.stream().filter(c -> c.get("percentOfBase") != null)
+                .map(c -> ((Number) c.get("percentOfBase")).doubleValue()).toList());
+        assertEquals(100.0, choices.stream().filter(c -> c.get("percentOfBase") != null)
+                .mapToDouble(c -> ((Number) c.get("percentOfBase")).doubleValue()).sum(), 1e-9, "the shares of the base add up to 100");
+        assertNull(result.get("blankPercentOfBase"), "an approval has no blank papers in its base");
+
+        HttpResponse<byte[]> csv = bytes(app("api/ballots/" + d.abstentionsLeftOut().id() + "/result.csv"));
+        List<String> lines = List.of(new String(csv.body(), 3, csv.body().length - 3, StandardCharsets.UTF_8).split("\r\n"));
+        assertEquals("Không biểu quyết,ABSTAIN,1,11.1,", lines.get(3), lines::toString);
     }
 
     @Test
@@ -485,11 +516,18 @@ class OpenDataIT {
      */
     static Written ballot(Connection db, long meeting, Long item, String question, String secrecy, String yesLabel,
             List<String> choices, List<Long> members, boolean publish) throws Exception {
+        return ballot(db, meeting, item, question, secrecy, yesLabel, choices, members, publish, "ABSOLUTE", "PRESENT", true);
+    }
+
+    /** The same, with another rule: e.g. a simple majority of the votes cast, abstentions left out of the base. */
+    static Written ballot(Connection db, long meeting, Long item, String question, String secrecy, String yesLabel,
+            List<String> choices, List<Long> members, boolean publish, String rule, String base, boolean abstentionsInBase)
+            throws Exception {
         long id;
         try (PreparedStatement insert = db.prepareStatement("INSERT INTO ballot (meeting_id, agenda_item_id, question, kind, secrecy, "
                 + "majority_rule, majority_base, abstentions_in_base, status, opened_at, closed_at, voting_members, present, "
-                + "closed_voting_members, closed_present, voted) VALUES (?, ?, ?, 'APPROVAL', ?, 'ABSOLUTE', 'PRESENT', TRUE, "
-                + "'CLOSED', ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                + "closed_voting_members, closed_present, voted) VALUES (?, ?, ?, 'APPROVAL', ?, '" + rule + "', '" + base + "', "
+                + abstentionsInBase + ", 'CLOSED', ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
             insert.setLong(1, meeting);
             if (item == null) {
                 insert.setNull(2, java.sql.Types.BIGINT);

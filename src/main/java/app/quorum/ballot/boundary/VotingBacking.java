@@ -16,7 +16,7 @@ import java.io.Serializable;
 
 /**
  * The delegate's ballot on the tablet, as the server sees it: which ballot is in view and which face of it the
- * tablet shows (waiting, open, voted, closed, published, cancelled; or no vote / not checked in). Choosing,
+ * tablet shows (waiting, none, open, voted, closed, published, cancelled; or no vote / not checked in). Choosing,
  * confirming and sending happen on the device (resources/quorum/vote.js) through the casting API, so a vote
  * confirmed while the Wi-Fi is down is sent when it is back, and counted once; the page is re-rendered after each
  * definitive answer, on every push, and when the tablet's periodic check finds the server's state changed.
@@ -63,6 +63,11 @@ public class VotingBacking implements Serializable {
     /** Which face of the ballot the tablet shows (see {@link TabletState#view()}). */
     public String getView() {
         return state == null ? "waiting" : state.view();
+    }
+
+    /** What the tablet says above the ballot (see {@link TabletState#now()}). */
+    public String getNow() {
+        return state == null ? "waiting" : state.now();
     }
 
     /** What the page was rendered from; the tablet's periodic check compares it with the server's. */

@@ -25,13 +25,14 @@ public record TabletState(long meetingId, MeetingStatus meetingStatus, Long curr
     }
 
     /**
-     * Which face of the ballot the tablet shows: {@code waiting} (no ballot), {@code open} (choose and confirm),
-     * {@code noVote} (no right to vote), {@code absent} (not checked in), {@code voted}, {@code closed},
-     * {@code published} or {@code cancelled}.
+     * Which face of the ballot the tablet shows: {@code waiting} (no ballot yet), {@code none} (the meeting closed
+     * without a ballot: none will open), {@code open} (choose and confirm), {@code noVote} (no right to vote),
+     * {@code absent} (not checked in), {@code voted}, {@code closed}, {@code published} or {@code cancelled}.
+     * Whatever the agenda's current item: a ballot open on any item, or on none, is the one the delegate votes on.
      */
     public String view() {
         if (ballotStatus == null || ballotStatus == BallotStatus.DRAFT) {
-            return "waiting";
+            return meetingStatus == MeetingStatus.CLOSED ? "none" : "waiting";
         }
         return switch (ballotStatus) {
             case OPEN -> voted ? "voted" : !voting ? "noVote" : !present ? "absent" : "open";
@@ -40,5 +41,18 @@ public record TabletState(long meetingId, MeetingStatus meetingStatus, Long curr
             case CANCELLED -> "cancelled";
             case DRAFT -> "waiting";
         };
+    }
+
+    /**
+     * What the tablet says about the meeting above the ballot: {@code item} (the current item is being discussed),
+     * {@code ballot} (no item is current but a ballot is open: the delegate is voting, or others still are), or
+     * {@code waiting} (neither: the meeting's status says what comes next). "The chair will move on to the next item"
+     * is never said while a ballot is open.
+     */
+    public String now() {
+        if (currentItemId != null) {
+            return "item";
+        }
+        return ballotStatus == BallotStatus.OPEN ? "ballot" : "waiting";
     }
 }

@@ -1,6 +1,7 @@
 package app.quorum.ballot.entity;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The result of an approval ballot.
@@ -46,6 +47,23 @@ public record ApprovalResult(VotingRule rule, Electorate electorate, ApprovalBox
     /** This choice's share of the papers cast (0 for an empty box): 9 yes of 9 is 1, shown as 100.0 %. */
     public Fraction share(ApprovalChoice choice) {
         return Fraction.share(box.count(choice), box.votesCast());
+    }
+
+    /**
+     * Whether the papers with this choice are part of the base: yes and no always; abstentions when the rule counts
+     * them ({@link VotingRule#abstentionsInBase()}: always in a base of those present or of all members).
+     */
+    public boolean inBase(ApprovalChoice choice) {
+        return choice != ApprovalChoice.ABSTAIN || rule.abstentionsInBase();
+    }
+
+    /**
+     * This choice's share of the base, or empty when the choice is not part of the base: abstentions left out of a
+     * base of votes cast have no share of it (9 yes, 3 no, 2 abstain: 75 % and 25 %, which add up to 100 %). In a
+     * base of those present or of all members, the shares add up to less when some did not vote.
+     */
+    public Optional<Fraction> shareOfBase(ApprovalChoice choice) {
+        return inBase(choice) ? Optional.of(Fraction.share(box.count(choice), base)) : Optional.empty();
     }
 
     /** The yes votes' share of the base: what the rule measured (0 when the base is 0). */

@@ -2,6 +2,7 @@ package app.quorum.ballot.entity;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The result of an election.
@@ -71,6 +72,19 @@ public record ElectionResult(VotingRule rule, Electorate electorate, Election el
     /** This candidate's share of the papers cast, blank ones included (0 for an empty box). */
     public Fraction share(long candidate) {
         return Fraction.share(box.votes(candidate), box.votesCast());
+    }
+
+    /** The blank papers' share of the papers cast (0 for an empty box). */
+    public Fraction blankShare() {
+        return Fraction.share(box.blank(), box.votesCast());
+    }
+
+    /**
+     * The blank papers' share of the base, or empty when they are not part of it (left out of a base of votes cast):
+     * then the base is the marked papers, and a one-seat election's candidates share all of it.
+     */
+    public Optional<Fraction> blankShareOfBase() {
+        return rule.abstentionsInBase() ? Optional.of(Fraction.share(box.blank(), base)) : Optional.empty();
     }
 
     /** This candidate's share of the base: what the rule measured (0 when the base is 0). */

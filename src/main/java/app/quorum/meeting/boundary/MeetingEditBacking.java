@@ -2,6 +2,7 @@ package app.quorum.meeting.boundary;
 
 import app.quorum.meeting.entity.Meeting;
 import app.quorum.meeting.entity.MeetingStatus;
+import app.quorum.platform.i18n.Bundle;
 import app.quorum.platform.web.Feedback;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
@@ -38,6 +39,17 @@ public class MeetingEditBacking extends MeetingView {
         Feedback.info("meeting.deleted");
         Feedback.keepForRedirect();
         return "/secretary/index?faces-redirect=true";
+    }
+
+    /** Whether moving to this status asks first: closing always; opening a meeting scheduled for another day. */
+    public boolean asksBefore(MeetingStatus target) {
+        return target == MeetingStatus.CLOSED || target == MeetingStatus.IN_SESSION && !isScheduledToday();
+    }
+
+    /** The question asked before moving to this status. */
+    public String question(MeetingStatus target) {
+        return target == MeetingStatus.IN_SESSION ? otherDay("chair.otherDay.confirm")
+                : Bundle.text(Bundle.currentLocale(), "meetingStatus.confirm." + target);
     }
 
     public List<MeetingStatus> getNextStatuses() {

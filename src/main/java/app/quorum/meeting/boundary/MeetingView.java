@@ -2,11 +2,15 @@ package app.quorum.meeting.boundary;
 
 import app.quorum.meeting.control.MeetingService;
 import app.quorum.meeting.entity.Meeting;
+import app.quorum.platform.i18n.Bundle;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Serializable;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /**
  * What every page about one meeting shares: the {@code ?id=} parameter, loading the meeting with its agenda,
@@ -74,5 +78,20 @@ public abstract class MeetingView implements Serializable {
 
     public Meeting getMeeting() {
         return meeting;
+    }
+
+    /**
+     * Whether the meeting is scheduled for today at the venue. If not, the chair's console (and the secretary's
+     * meeting page) say so and ask before opening it (a demo meeting, or one postponed); the minutes give both days.
+     */
+    public boolean isScheduledToday() {
+        return getMeeting().scheduledToday(Clock.systemUTC());
+    }
+
+    /** The note and the question before opening a meeting scheduled for another day: both days named. */
+    public String otherDay(String key) {
+        Locale locale = Bundle.currentLocale();
+        DateTimeFormatter date = DateTimeFormatter.ofPattern(Bundle.text(locale, "format.date"), locale);
+        return Bundle.text(locale, key, date.format(getMeeting().scheduledDay()), date.format(getMeeting().today(Clock.systemUTC())));
     }
 }

@@ -17,6 +17,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,6 +37,8 @@ public class MeetingService {
 
     @Inject
     Event<MeetingCopied> copied;
+
+    Clock clock = Clock.systemUTC();
 
     @RolesAllowed({"ADMIN", "SECRETARY", "CHAIR"})
     public List<Meeting> meetings() {
@@ -123,7 +126,11 @@ public class MeetingService {
         audit.record("meeting.delete", "meeting", id, id, meeting.getTitle());
     }
 
-    /** The secretary schedules a meeting (or takes it back); the chair opens and closes it. */
+    /**
+     * The secretary schedules a meeting (or takes it back); the chair opens and closes it, and when is recorded (the
+     * minutes say when the session was really held). A meeting not scheduled for today is opened all the same: the
+     * console asks the chair first (a demo or a postponed meeting is held on another day).
+     */
     @RolesAllowed({"SECRETARY", "CHAIR"})
     public Meeting changeStatus(long id, @NotNull MeetingStatus target) {
         Meeting meeting = find(id);
@@ -132,7 +139,7 @@ public class MeetingService {
             throw new Refusal("meeting.statusChangeRefused", meeting.getStatus(), target);
         }
         audit.record("meeting.status", "meeting", id, id, meeting.getStatus() + " -> " + target);
-        meeting.setStatus(target);
+        meeting.moveTo(target, clock.instant());
         if (target != MeetingStatus.IN_SESSION) {
             meeting.makeCurrent(null);
         }

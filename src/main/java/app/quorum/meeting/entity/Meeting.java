@@ -21,6 +21,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -93,6 +96,14 @@ public class Meeting {
     @Column(name = "check_in_on_sign_in")
     private boolean checkInOnSignIn = true;
 
+    /** When the chair opened the session: null until then (and for meetings opened before it was recorded). */
+    @Column(name = "session_opened_at")
+    private Instant sessionOpenedAt;
+
+    /** When the chair closed the session: null until then. */
+    @Column(name = "session_closed_at")
+    private Instant sessionClosedAt;
+
     @OneToOne
     @JoinColumn(name = "current_item_id")
     private AgendaItem currentItem;
@@ -157,6 +168,39 @@ public class Meeting {
 
     public ZoneId zone() {
         return ZoneId.of(timeZone);
+    }
+
+    /** The day the meeting is scheduled for, at the venue. */
+    public LocalDate scheduledDay() {
+        return startsAt.toLocalDate();
+    }
+
+    /** Today at the venue (in the meeting's time zone), by the clock given. */
+    public LocalDate today(Clock clock) {
+        return LocalDate.ofInstant(clock.instant(), zone());
+    }
+
+    /** Whether the meeting is scheduled for today at the venue: if not, the chair is asked before opening it. */
+    public boolean scheduledToday(Clock clock) {
+        return scheduledDay().equals(today(clock));
+    }
+
+    /** Moves the meeting to a status, recording when its session opened (IN_SESSION) or closed (CLOSED). */
+    public void moveTo(MeetingStatus target, Instant at) {
+        status = target;
+        if (target == MeetingStatus.IN_SESSION) {
+            sessionOpenedAt = at;
+        } else if (target == MeetingStatus.CLOSED) {
+            sessionClosedAt = at;
+        }
+    }
+
+    public Instant getSessionOpenedAt() {
+        return sessionOpenedAt;
+    }
+
+    public Instant getSessionClosedAt() {
+        return sessionClosedAt;
     }
 
     public Long getId() {

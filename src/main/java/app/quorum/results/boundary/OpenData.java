@@ -102,6 +102,8 @@ public final class OpenData {
             @Schema(description = "Seats to fill (1 for an approval)") int seats,
             @Schema(description = "One line per choice or candidate, in ballot order") List<Choice> choices,
             @Schema(description = "Blank papers of an election (0 for an approval)") int blankPapers,
+            @Schema(description = "The blank papers' share of the votes cast, percent with one decimal (0.0 for an approval)", example = "0.0") BigDecimal blankPercent,
+            @Schema(description = "The blank papers' share of the base, percent with one decimal; null when they are not part of the base (always for an approval)") BigDecimal blankPercentOfBase,
             @Schema(description = "Papers in the box") int votesCast,
             @Schema(description = "The number the rule was measured against") int baseCount,
             @Schema(description = "The fewest votes that met the rule") int thresholdVotes,
@@ -121,7 +123,7 @@ public final class OpenData {
         static Result of(PublishedResult r) {
             return new Result(r.ballotId(), r.meetingId(), r.itemNumber(), r.itemTitle(), r.question(), r.kind(),
                     r.secrecy(), r.rule(), r.base(), r.abstentionsInBase(), r.percentage(), r.seats(),
-                    r.lines().stream().map(Choice::of).toList(), r.blankPapers(), r.votesCast(), r.baseCount(),
+                    r.lines().stream().map(Choice::of).toList(), r.blankPapers(), r.blankPercent(), r.blankPercentOfBase(), r.votesCast(), r.baseCount(),
                     r.thresholdVotes(), r.outcome(), r.elected(), r.tied(), r.voted(), r.present(), r.votingMembers(),
                     r.fingerprint(), r.openedAt(), r.closedAt(), r.publishedAt(),
                     r.rollCall().stream().map(line -> new RollCallLine(line.name(), line.choice(), line.labels())).toList(),
@@ -136,7 +138,8 @@ public final class OpenData {
             @Schema(description = "The label on the ballot", example = "Đồng ý") String label,
             @Schema(description = "Papers with this choice", example = "9") int votes,
             @Schema(description = "Share of the votes cast, percent with one decimal", example = "100.0") BigDecimal percent,
-            @Schema(description = "Share of the base, percent with one decimal", example = "100.0") BigDecimal percentOfBase,
+            @Schema(description = "Share of the base, percent with one decimal; null when this choice is not part of the base "
+                    + "(abstentions left out of a base of votes cast): the shares of a base of votes cast add up to 100", example = "100.0") BigDecimal percentOfBase,
             @Schema(description = "Whether this candidate was elected (false in an approval)") boolean elected) {
 
         static Choice of(PublishedResult.Line line) {

@@ -107,7 +107,7 @@ public class Minutes {
                 .toList();
         return new MinutesFacts(meeting.getOrganiser(), meeting.getTitle(), meeting.getVenue(), meeting.getStartsAt(),
                 meeting.getEndsAt(), meeting.zone(), people(meeting, Role.CHAIR), people(meeting, Role.SECRETARY),
-                attendance, agenda, clock.instant());
+                attendance, agenda, clock.instant(), meeting.getSessionOpenedAt(), meeting.getSessionClosedAt());
     }
 
     private static MinutesFacts.Item item(AgendaItem item, List<Awardee> awardees) {

@@ -2,6 +2,7 @@ package app.quorum.results.control;
 
 import app.quorum.meeting.entity.AwardeeKind;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -23,10 +24,20 @@ import java.util.Objects;
  * @param roster every participant in roster order, with attendance; empty in a ballot's minutes
  * @param agenda the agenda items in order
  * @param printedAt when the document is made
+ * @param sessionOpenedAt when the chair really opened the session; {@code null} when not recorded (not opened, or
+ *        opened before Quorum recorded it)
+ * @param sessionClosedAt when the chair closed it; {@code null} while it runs, or when not recorded
  */
 public record MinutesFacts(String organiser, String title, String venue, LocalDateTime startsAt,
         LocalDateTime endsAt, ZoneId zone, List<Person> chairs, List<Person> secretaries, List<Attendee> roster,
-        List<Item> agenda, Instant printedAt) {
+        List<Item> agenda, Instant printedAt, Instant sessionOpenedAt, Instant sessionClosedAt) {
+
+    /** The facts of a meeting whose session times are not recorded. */
+    public MinutesFacts(String organiser, String title, String venue, LocalDateTime startsAt, LocalDateTime endsAt,
+            ZoneId zone, List<Person> chairs, List<Person> secretaries, List<Attendee> roster, List<Item> agenda,
+            Instant printedAt) {
+        this(organiser, title, venue, startsAt, endsAt, zone, chairs, secretaries, roster, agenda, printedAt, null, null);
+    }
 
     public MinutesFacts {
         organiser = text(organiser);
@@ -39,6 +50,20 @@ public record MinutesFacts(String organiser, String title, String venue, LocalDa
         roster = List.copyOf(roster);
         agenda = List.copyOf(agenda);
         Objects.requireNonNull(printedAt, "printedAt");
+    }
+
+    /** The day the meeting was scheduled for, at the venue. */
+    public LocalDate scheduledDay() {
+        return startsAt.toLocalDate();
+    }
+
+    /**
+     * The day the meeting was really held, at the venue: the day its session opened; when that is not recorded, the
+     * day of the first of its ballots that opened ({@code firstBallot}, may be null); else {@code null} (unknown).
+     */
+    public LocalDate heldOn(Instant firstBallot) {
+        Instant held = sessionOpenedAt != null ? sessionOpenedAt : firstBallot;
+        return held == null ? null : LocalDate.ofInstant(held, zone);
     }
 
     /** The agenda item of this number, if there is one. */

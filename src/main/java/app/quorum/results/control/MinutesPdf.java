@@ -177,6 +177,7 @@ public class MinutesPdf {
 
             heading("minutes.section.general");
             line(text("minutes.meeting", clean(meeting.title())));
+            lineIf(MinutesHeld.sentence(meeting, result.openedAt(), false, locale));
             Item item = meeting.item(result.itemNumber());
             if (result.itemNumber() != null) {
                 line(text("minutes.item", result.itemNumber(),
@@ -209,11 +210,16 @@ public class MinutesPdf {
         }
 
         void meetingMinutes(List<PublishedResult> results) {
-            header(meeting.startsAt().toLocalDate());
+            // dated the day it was really held, which the minutes say when it is not the day it was scheduled for
+            Instant firstBallot = results.stream().map(PublishedResult::openedAt).filter(java.util.Objects::nonNull)
+                    .min(Instant::compareTo).orElse(null);
+            LocalDate held = meeting.heldOn(firstBallot);
+            header(held != null ? held : meeting.scheduledDay());
             title(text("minutes.meeting.title"), meeting.title());
 
             heading("minutes.section.attendance");
             line(text("minutes.meeting.time", when()));
+            lineIf(MinutesHeld.sentence(meeting, firstBallot, true, locale));
             if (!meeting.venue().isBlank()) {
                 line(text("minutes.meeting.venue", clean(meeting.venue())));
             }
@@ -622,6 +628,13 @@ public class MinutesPdf {
             Paragraph paragraph = paragraph();
             paragraph.add(new Chunk(text, font(fonts.serif, BODY)));
             document.add(paragraph);
+        }
+
+        /** A line, if there is something to say. */
+        private void lineIf(String text) {
+            if (text != null) {
+                line(text);
+            }
         }
 
         private void small(String text) {

@@ -26,7 +26,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * {@link PublishedResult} every view reads.
  * <ul>
  * <li>The result: a header row, one row per choice (label, choice code, votes, percent of the votes cast, percent of
- * the base; for an election, whether elected), the blank papers of an election, then after an empty row the summary
+ * the base — empty for a choice that is not part of the base; for an election, whether elected), the blank papers of an
+ * election (with their shares, the same way), then after an empty row the summary
  * rows (label, value): question, agenda item, kind, secrecy, rule in words, votes cast, base, threshold, outcome,
  * the elected, turnout, times, fingerprint and the corrections.</li>
  * <li>The receipts: receipt, choice code (as hashed into the fingerprint) and what it chose, in receipt order.</li>
@@ -109,14 +110,16 @@ public class ResultExport {
         }
         rows.add(header);
         for (PublishedResult.Line line : result.lines()) {
-            List<Object> row = new ArrayList<>(List.of(line.label(), line.code(), line.votes(), line.percent(), line.percentOfBase()));
+            // a choice that is not part of the base (abstentions left out of it) has no share of it: an empty cell
+            List<Object> row = new ArrayList<>(Arrays.asList(line.label(), line.code(), line.votes(), line.percent(), line.percentOfBase()));
             if (election) {
                 row.add(text(locale, line.elected() ? "results.export.yes" : "results.export.no"));
             }
             rows.add(row);
         }
         if (election && result.blankPapers() > 0) {
-            rows.add(List.of(text(locale, "results.blankPapers"), "-", result.blankPapers()));
+            rows.add(Arrays.asList(text(locale, "results.blankPapers"), "-", result.blankPapers(), result.blankPercent(),
+                    result.blankPercentOfBase()));
         }
         rows.add(List.of());
         summary(rows, locale, "results.export.question", result.question());
@@ -204,7 +207,9 @@ public class ResultExport {
                     Object value = values.get(c);
                     Cell cell = row.createCell(c);
                     String shown;
-                    if (value instanceof Integer number) {
+                    if (value == null) {
+                        shown = ""; // a blank cell, not an empty text
+                    } else if (value instanceof Integer number) {
                         cell.setCellValue(number);
                         shown = number.toString();
                     } else if (value instanceof BigDecimal decimal) {

@@ -7,7 +7,6 @@ import app.quorum.ballot.entity.Ballot;
 import app.quorum.ballot.entity.BallotOption;
 import app.quorum.ballot.entity.BallotStatus;
 import app.quorum.ballot.entity.ElectionResult;
-import app.quorum.ballot.entity.Fraction;
 import app.quorum.ballot.entity.Receipts;
 import app.quorum.ballot.entity.Result;
 import app.quorum.meeting.control.MeetingService;
@@ -161,7 +160,7 @@ public class Results {
             ApprovalChoice choice = ApprovalChoice.valueOf(option.getCode());
             int votes = approval.count(choice);
             return new PublishedResult.Line(option.getCode(), option.getLabel(), votes, approval.share(choice).percent(1),
-                    Fraction.share(votes, approval.base()).percent(1), false);
+                    approval.shareOfBase(choice).map(share -> share.percent(1)).orElse(null), false);
         }
         ElectionResult election = (ElectionResult) result;
         long id = option.getId();

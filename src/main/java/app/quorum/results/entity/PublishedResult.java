@@ -1,6 +1,7 @@
 package app.quorum.results.entity;
 
 import app.quorum.ballot.entity.BallotKind;
+import app.quorum.ballot.entity.Fraction;
 import app.quorum.ballot.entity.MajorityBase;
 import app.quorum.ballot.entity.MajorityRule;
 import app.quorum.ballot.entity.Outcome;
@@ -70,6 +71,19 @@ public record PublishedResult(long ballotId, long meetingId, Integer itemNumber,
         return secrecy == Secrecy.OPEN;
     }
 
+    /** The blank papers' share of the papers cast, in percent with one decimal (an election's; 0 for an approval). */
+    public BigDecimal blankPercent() {
+        return Fraction.share(blankPapers, votesCast).percent(1);
+    }
+
+    /**
+     * The blank papers' share of the base, in percent with one decimal; {@code null} when they are not part of it
+     * (an approval has none; an election's are left out of a base of votes cast unless counted in it).
+     */
+    public BigDecimal blankPercentOfBase() {
+        return isApproval() || !abstentionsInBase ? null : Fraction.share(blankPapers, baseCount).percent(1);
+    }
+
     /**
      * One choice of the ballot and its count.
      *
@@ -77,7 +91,9 @@ public record PublishedResult(long ballotId, long meetingId, Integer itemNumber,
      * @param label the label shown on the ballot
      * @param votes papers with this choice
      * @param percent share of the papers cast, in percent with one decimal (9 of 9 is 100.0)
-     * @param percentOfBase share of the base the rule was measured against, in percent with one decimal
+     * @param percentOfBase share of the base the rule was measured against, in percent with one decimal; {@code null}
+     *        when this choice is not part of the base (abstentions left out of a base of votes cast), so that the
+     *        shares of a base of votes cast add up to 100
      * @param elected whether this candidate was elected (always false in an approval)
      */
     public record Line(String code, String label, int votes, BigDecimal percent, BigDecimal percentOfBase,

@@ -281,4 +281,30 @@ class TallyApprovalTest {
             case PERCENTAGE -> 100 * yes >= rule.percentage() * base;
         };
     }
+
+    /**
+     * Abstentions left out of a base of votes cast have no share of it, and the shares of the base add up to 100 %:
+     * 6 yes, 2 no, 1 abstain is 75 % and 25 % of 8 (not 12.5 % more for the abstention). Counted in the base, or in a
+     * base of those present, the abstention has its share.
+     */
+    @Test
+    void aChoiceThatIsNotPartOfTheBaseHasNoShareOfIt() {
+        ApprovalBox box = new ApprovalBox(6, 2, 1);
+        Electorate nine = new Electorate(9, 9);
+        ApprovalResult out = Tally.approval(VotingRule.of(MajorityRule.SIMPLE, MajorityBase.VOTES_CAST), nine, box);
+        assertEquals(8, out.base());
+        assertFalse(out.inBase(ApprovalChoice.ABSTAIN));
+        assertEquals(java.util.Optional.empty(), out.shareOfBase(ApprovalChoice.ABSTAIN));
+        assertEquals(new BigDecimal("75.0"), out.shareOfBase(ApprovalChoice.YES).orElseThrow().percent(1));
+        assertEquals(new BigDecimal("25.0"), out.shareOfBase(ApprovalChoice.NO).orElseThrow().percent(1));
+        assertEquals(new BigDecimal("100.0"), Stream.of(ApprovalChoice.values()).map(out::shareOfBase)
+                .flatMap(java.util.Optional::stream).map(share -> share.percent(1)).reduce(BigDecimal.ZERO, BigDecimal::add));
+        assertEquals(new BigDecimal("11.1"), out.share(ApprovalChoice.ABSTAIN).percent(1), "of the votes cast it has its share");
+
+        ApprovalResult in = Tally.approval(new VotingRule(MajorityRule.SIMPLE, MajorityBase.VOTES_CAST, true, null), nine, box);
+        assertEquals(java.util.Optional.of(Fraction.of(1, 9)), in.shareOfBase(ApprovalChoice.ABSTAIN));
+        ApprovalResult present = Tally.approval(VotingRule.of(MajorityRule.ABSOLUTE, MajorityBase.PRESENT), new Electorate(12, 10), box);
+        assertTrue(present.inBase(ApprovalChoice.ABSTAIN), "an abstainer is present");
+        assertEquals(java.util.Optional.of(Fraction.of(1, 10)), present.shareOfBase(ApprovalChoice.ABSTAIN));
+    }
 }

@@ -174,11 +174,18 @@ class TallyElectionTest {
                 null), ten, election, box);
         assertEquals(8, out.base());
         assertEquals(List.of(A), out.elected());
+        // left out of the base, blank papers have no share of it; the candidates share all of it (one seat)
+        assertEquals(java.util.Optional.empty(), out.blankShareOfBase());
+        assertEquals(Fraction.of(2, 10), out.blankShare());
+        assertEquals(Fraction.ONE, Fraction.of(out.votes(A) + out.votes(B) + out.votes(C), out.base()));
+        assertEquals(Fraction.of(5, 8), out.support(A));
         ElectionResult in = Tally.election(new VotingRule(MajorityRule.ABSOLUTE, MajorityBase.VOTES_CAST, true,
                 null), ten, election, box);
         assertEquals(10, in.base());
         assertEquals(List.of(), in.elected());
         assertEquals(Outcome.SEATS_VACANT, in.outcome());
+        assertEquals(java.util.Optional.of(Fraction.of(2, 10)), in.blankShareOfBase());
+        assertEquals(Fraction.of(5, 10), in.support(A));
     }
 
     @Test

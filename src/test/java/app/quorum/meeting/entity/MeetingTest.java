@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class MeetingTest {
@@ -24,6 +28,29 @@ class MeetingTest {
         assertSame(meeting, second.getMeeting());
         assertEquals(2, meeting.getAgenda().size());
         assertThrows(UnsupportedOperationException.class, () -> meeting.getAgenda().clear());
+    }
+
+    @Test
+    void todayIsTheVenuesCalendarDayAndOpeningAndClosingAreRecorded() {
+        Meeting meeting = new Meeting("Hội nghị", "UBND huyện Đắk Mil", NINE);
+        // 19/01/2024 00:30 in Vietnam is still the 18th in UTC
+        Clock earlyOnTheDay = Clock.fixed(Instant.parse("2024-01-18T17:30:00Z"), ZoneOffset.UTC);
+        assertTrue(meeting.scheduledToday(earlyOnTheDay));
+        assertFalse(meeting.scheduledToday(Clock.fixed(Instant.parse("2024-01-19T17:30:00Z"), ZoneOffset.UTC)), "the 20th in Vietnam");
+        assertFalse(meeting.scheduledToday(Clock.fixed(Instant.parse("2026-12-03T06:33:00Z"), ZoneOffset.UTC)));
+        assertEquals(LocalDate.of(2026, 12, 3), meeting.today(Clock.fixed(Instant.parse("2026-12-03T06:33:00Z"), ZoneOffset.UTC)));
+
+        Instant opened = Instant.parse("2026-12-03T06:20:00Z");
+        meeting.moveTo(MeetingStatus.SCHEDULED, opened.minusSeconds(60));
+        assertEquals(null, meeting.getSessionOpenedAt());
+        meeting.moveTo(MeetingStatus.IN_SESSION, opened);
+        assertEquals(MeetingStatus.IN_SESSION, meeting.getStatus());
+        assertEquals(opened, meeting.getSessionOpenedAt());
+        assertEquals(null, meeting.getSessionClosedAt());
+        meeting.moveTo(MeetingStatus.CLOSED, opened.plusSeconds(6300));
+        assertEquals(opened, meeting.getSessionOpenedAt());
+        assertEquals(opened.plusSeconds(6300), meeting.getSessionClosedAt());
+        assertEquals(null, meeting.copyForNextMonth().getSessionOpenedAt(), "a copy has not been held");
     }
 
     @Test

@@ -265,6 +265,73 @@ class MinutesPdfTest {
         assertFalse(meeting.contains("???"), meeting);
     }
 
+    /** The seed meeting, its session opened and closed at these instants. */
+    static MinutesFacts held(Instant opened, Instant closed) {
+        MinutesFacts m = seedMeeting();
+        return new MinutesFacts(m.organiser(), m.title(), m.venue(), m.startsAt(), m.endsAt(), m.zone(), m.chairs(),
+                m.secretaries(), m.roster(), m.agenda(), m.printedAt(), opened, closed);
+    }
+
+    /** The seed ballot, opened and closed at these instants (published ten minutes after). */
+    static PublishedResult ballotAt(Instant opened, Instant closed) {
+        PublishedResult r = seedBallot(true);
+        return new PublishedResult(r.ballotId(), r.meetingId(), r.itemNumber(), r.itemTitle(), r.question(), r.kind(),
+                r.secrecy(), r.rule(), r.base(), r.abstentionsInBase(), r.percentage(), r.seats(), r.lines(), r.blankPapers(),
+                r.votesCast(), r.baseCount(), r.thresholdVotes(), r.outcome(), r.elected(), r.tied(), r.voted(), r.present(),
+                r.votingMembers(), r.fingerprint(), opened, closed, closed.plusSeconds(600), r.papers(), r.rollCall(),
+                r.corrections());
+    }
+
+    /**
+     * The seed meeting, dated 19/01/2024, opened on 03/12/2026 at 13:20 and closed at 15:05 (Vietnam), its vote at 13:33:
+     * both documents give the scheduled day and the day and times it was really held, and are dated the day it was held.
+     */
+    @Test
+    void aMeetingHeldOnAnotherDayThanScheduledSaysBothDays() throws IOException {
+        MinutesFacts meeting = held(Instant.parse("2026-12-03T06:20:00Z"), Instant.parse("2026-12-03T08:05:00Z"));
+        PublishedResult ballot = ballotAt(Instant.parse("2026-12-03T06:33:00Z"), Instant.parse("2026-12-03T06:41:00Z"));
+        String said = "Hội nghị dự kiến ngày 19/01/2024; thực tế họp ngày 03/12/2026, khai mạc lúc 13 giờ 20, bế mạc lúc 15 giờ 05.";
+        String ofBallot = text(minutes.ballot(meeting, ballot, Bundle.VIETNAMESE), "ballot-held-vi");
+        assertTrue(ofBallot.contains(said), ofBallot);
+        assertTrue(ofBallot.contains("Đắk Mil, ngày 03 tháng 12 năm 2026"), ofBallot);
+        assertTrue(ofBallot.contains("13:33 ngày 03/12/2026"), "the vote at its own time: " + ofBallot);
+        String ofMeeting = text(minutes.meeting(meeting, List.of(ballot), Bundle.VIETNAMESE), "meeting-held-vi");
+        assertTrue(ofMeeting.contains("từ 07 giờ 30 đến 11 giờ 30, ngày 19/01/2024"), "the schedule: " + ofMeeting);
+        assertTrue(ofMeeting.contains(said), ofMeeting);
+        assertTrue(ofMeeting.contains("Đắk Mil, ngày 03 tháng 12 năm 2026"), "dated the day it was held: " + ofMeeting);
+        assertFalse(ofMeeting.contains("ngày 19 tháng 01 năm 2024"), ofMeeting);
+        String english = text(minutes.meeting(meeting, List.of(ballot), Bundle.ENGLISH), null);
+        assertTrue(english.contains("The meeting was scheduled for 19 January 2024; it was held on 3 December 2026, opened at 13:20 "
+                + "and closed at 15:05."), english);
+
+        // closed the next day: the closing time comes with its date
+        MinutesFacts overnight = held(Instant.parse("2026-12-03T06:20:00Z"), Instant.parse("2026-12-04T02:00:00Z"));
+        assertTrue(text(minutes.meeting(overnight, List.of(), Bundle.VIETNAMESE), null)
+                .contains("thực tế họp ngày 03/12/2026, khai mạc lúc 13 giờ 20, bế mạc lúc 09:00 ngày 04/12/2026."));
+    }
+
+    @Test
+    void withoutARecordedSessionTheFirstBallotsDayStandsForTheDayItWasHeld() throws IOException {
+        PublishedResult ballot = ballotAt(Instant.parse("2026-12-03T06:33:00Z"), Instant.parse("2026-12-03T06:41:00Z"));
+        String ofBallot = text(minutes.ballot(seedMeeting(), ballot, Bundle.VIETNAMESE), null);
+        assertTrue(ofBallot.contains("Hội nghị dự kiến ngày 19/01/2024; thực tế họp ngày 03/12/2026."), ofBallot);
+        String ofMeeting = text(minutes.meeting(seedMeeting(), List.of(ballot), Bundle.VIETNAMESE), null);
+        assertTrue(ofMeeting.contains("Hội nghị dự kiến ngày 19/01/2024; thực tế họp ngày 03/12/2026."), ofMeeting);
+        assertFalse(ofMeeting.contains("khai mạc lúc"), "no time is made up: " + ofMeeting);
+    }
+
+    @Test
+    void heldOnTheScheduledDayTheMeetingsMinutesGiveTheRealTimesOnly() throws IOException {
+        MinutesFacts meeting = held(Instant.parse("2024-01-19T00:41:00Z"), Instant.parse("2024-01-19T04:20:00Z"));
+        String ofMeeting = text(minutes.meeting(meeting, List.of(seedBallot(true)), Bundle.VIETNAMESE), null);
+        assertTrue(ofMeeting.contains("Thực tế khai mạc lúc 07 giờ 41, bế mạc lúc 11 giờ 20."), ofMeeting);
+        assertFalse(ofMeeting.contains("dự kiến ngày"), ofMeeting);
+        String ofBallot = text(minutes.ballot(meeting, seedBallot(true), Bundle.VIETNAMESE), null);
+        assertFalse(ofBallot.contains("dự kiến ngày") || ofBallot.contains("Thực tế khai mạc"), ofBallot);
+        String running = text(minutes.meeting(held(Instant.parse("2024-01-19T00:41:00Z"), null), List.of(), Bundle.ENGLISH), null);
+        assertTrue(running.contains("It opened at 07:41."), "still in session: " + running);
+    }
+
     @Test
     void thePlaceComesFromAnAdministrativeOrganiserElseTheVenue() {
         MinutesFacts seed = seedMeeting();

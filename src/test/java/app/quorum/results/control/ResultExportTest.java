@@ -60,7 +60,7 @@ class ResultExportTest {
     void theResultAsCsvHasABomTheCountsTheSummaryAndNoExecutableCell() throws IOException {
         byte[] csv = write(dakGan("=Đồng ý"), ResultExport.Table.RESULT, ResultExport.Format.CSV, Bundle.VIETNAMESE);
         assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Arrays.copyOf(csv, 3));
-        List<String> lines = List.of(new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8).split("\r\n"));
+        List<String> lines = rows(csv);
         assertEquals("Lựa chọn,Mã lựa chọn,Số phiếu,Tỷ lệ trên số phiếu bầu (%),Tỷ lệ trên cơ sở tính (%)", lines.get(0));
         assertEquals("'=Đồng ý,YES,9,100.0,100.0", lines.get(1));
         assertEquals("Không đồng ý,NO,0,0.0,0.0", lines.get(2));
@@ -79,7 +79,7 @@ class ResultExportTest {
     @Test
     void theReceiptsAsCsvInEnglish() throws IOException {
         byte[] csv = write(dakGan("Đồng ý"), ResultExport.Table.RECEIPTS, ResultExport.Format.CSV, Bundle.ENGLISH);
-        List<String> lines = List.of(new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8).split("\r\n"));
+        List<String> lines = rows(csv);
         assertEquals("Receipt,Choice code,Choice", lines.get(0));
         assertEquals(10, lines.size());
         assertEquals("0001-AAAA-BBBB-CCCC,YES,Đồng ý", lines.get(1));
@@ -138,20 +138,66 @@ class ResultExportTest {
     @Test
     void anElectionHasAnElectedColumnItsBlankPapersTheTieAndAnUnpublishedResultSaysSo() throws IOException {
         byte[] csv = write(election(), ResultExport.Table.RESULT, ResultExport.Format.CSV, Bundle.ENGLISH);
-        List<String> lines = List.of(new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8).split("\r\n"));
+        List<String> lines = rows(csv);
         assertEquals("Choice,Choice code,Votes,Share of votes cast (%),Share of the base (%),Elected", lines.get(0));
         assertEquals("Nguyễn Văn An,4,2,66.7,66.7,Yes", lines.get(1));
         assertEquals("'+Lê Hoàng Cường,6,1,33.3,33.3,No", lines.get(3));
-        assertEquals("Blank papers,-,1", lines.get(4));
+        assertEquals("Blank papers,-,1,33.3,33.3", lines.get(4), "counted in the base, the blank papers have their share of it");
         assertTrue(lines.contains("Outcome,A tie: the chair decides by the rules of procedure"), lines::toString);
         assertTrue(lines.contains("Tied,Trần Thị Bình; +Lê Hoàng Cường"), "a list is not neutralised when it does not start so: " + lines);
         assertTrue(lines.contains("Published,Not published"), lines::toString);
         assertTrue(lines.contains("Rule,2 to elect; the candidates with the most votes are elected (at least 1 vote)."), lines::toString);
 
         byte[] receipts = write(election(), ResultExport.Table.RECEIPTS, ResultExport.Format.CSV, Bundle.VIETNAMESE);
-        List<String> rows = List.of(new String(receipts, 3, receipts.length - 3, StandardCharsets.UTF_8).split("\r\n"));
+        List<String> rows = rows(receipts);
         assertEquals("1AAA-AAAA-AAAA-AAAA,\"4,5\",Nguyễn Văn An; Trần Thị Bình", rows.get(1));
         assertEquals("3AAA-AAAA-AAAA-AAAA,-,(phiếu trắng)", rows.get(3), "a blank paper's code exactly as hashed: a lone - executes nothing");
+    }
+
+    /**
+     * 6 in favour, 2 against, 1 abstention, abstentions left out of a base of votes cast (8): the abstention has no
+     * share of the base — an empty cell, not 12.5 % — and the shares of the base add up to 100 %.
+     */
+    static PublishedResult abstentionsLeftOut() {
+        return new PublishedResult(14, 1, null, null, "Thông qua kế hoạch năm 2024", BallotKind.APPROVAL, Secrecy.SECRET,
+                MajorityRule.SIMPLE, MajorityBase.VOTES_CAST, false, null, 1,
+                List.of(new PublishedResult.Line("YES", "Đồng ý", 6, new BigDecimal("66.7"), new BigDecimal("75.0"), false),
+                        new PublishedResult.Line("NO", "Không đồng ý", 2, new BigDecimal("22.2"), new BigDecimal("25.0"), false),
+                        new PublishedResult.Line("ABSTAIN", "Không biểu quyết", 1, new BigDecimal("11.1"), null, false)),
+                0, 9, 8, 3, Outcome.PASSED, List.of(), List.of(), 9, 9, 9, "e".repeat(64),
+                Instant.parse("2024-01-19T04:05:00Z"), Instant.parse("2024-01-19T04:15:00Z"), null, List.of(), List.of(), List.of());
+    }
+
+    @Test
+    void aChoiceThatIsNotPartOfTheBaseHasAnEmptyCellForItsShareOfIt() throws IOException {
+        byte[] csv = write(abstentionsLeftOut(), ResultExport.Table.RESULT, ResultExport.Format.CSV, Bundle.VIETNAMESE);
+        List<String> lines = rows(csv);
+        assertEquals("Đồng ý,YES,6,66.7,75.0", lines.get(1));
+        assertEquals("Không đồng ý,NO,2,22.2,25.0", lines.get(2));
+        assertEquals("Không biểu quyết,ABSTAIN,1,11.1,", lines.get(3));
+
+        byte[] xlsx = write(abstentionsLeftOut(), ResultExport.Table.RESULT, ResultExport.Format.XLSX, Bundle.ENGLISH);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertEquals(75.0, sheet.getRow(1).getCell(4).getNumericCellValue());
+            Cell abstain = sheet.getRow(3).getCell(4);
+            assertEquals(CellType.BLANK, abstain.getCellType(), "a blank cell, neither 0 nor a text");
+        }
+    }
+
+    @Test
+    void blankPapersHaveAShareOfTheBaseOnlyWhenTheyArePartOfIt() {
+        assertEquals(new BigDecimal("33.3"), election().blankPercent());
+        assertEquals(new BigDecimal("33.3"), election().blankPercentOfBase());
+        PublishedResult e = election();
+        PublishedResult leftOut = new PublishedResult(e.ballotId(), e.meetingId(), e.itemNumber(), e.itemTitle(), e.question(),
+                e.kind(), e.secrecy(), e.rule(), e.base(), false, e.percentage(), e.seats(), e.lines(), e.blankPapers(),
+                e.votesCast(), 2, e.thresholdVotes(), e.outcome(), e.elected(), e.tied(), e.voted(), e.present(),
+                e.votingMembers(), e.fingerprint(), e.openedAt(), e.closedAt(), e.publishedAt(), e.papers(), e.rollCall(),
+                e.corrections());
+        assertEquals(new BigDecimal("33.3"), leftOut.blankPercent(), "of the votes cast they have their share");
+        assertEquals(null, leftOut.blankPercentOfBase());
+        assertEquals(null, dakGan("Đồng ý").blankPercentOfBase(), "an approval has no blank papers");
     }
 
     @Test
@@ -204,6 +250,11 @@ class ResultExportTest {
 
     private static String valueOf(Sheet sheet, String label) {
         return sheet.getRow(rowOf(sheet, label)).getCell(1).getStringCellValue();
+    }
+
+    /** The rows of a CSV file, after its byte order mark. */
+    private static List<String> rows(byte[] csv) {
+        return List.of(new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8).split("\r\n"));
     }
 
     private byte[] write(PublishedResult result, ResultExport.Table table, ResultExport.Format format, Locale locale) throws IOException {
