@@ -6,11 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * The log file of a Payara container of the tests ({@code target/payara-logs/web.log}), read from a mark on: what the
+ * The log file of a Payara container of the tests ({@code target/payara-logs/web.log.0}), read from a mark on: what the
  * server wrote while a test did something. Payara's file handler writes from a queue, so reading waits (five seconds
  * at most) until the file stops growing.
  */
@@ -29,8 +31,21 @@ public final class PayaraLog {
 
     /** The web container's log, from its present end on. */
     public static PayaraLog web() throws IOException, InterruptedException {
-        Path file = Path.of(System.getProperty(TestEnvironment.LOGS).replace("\\ ", " "), "web.log");
+        Path file = current("web.log");
         return new PayaraLog(file, settledSize(file));
+    }
+
+    /**
+     * The file Payara writes now: {@code --logToFile web.log} gives {@code web.log.0} (java.util.logging numbers its
+     * generations, the newest is .0), or {@code web.log} itself; the lock file aside.
+     */
+    private static Path current(String name) throws IOException {
+        Path folder = Path.of(System.getProperty(TestEnvironment.LOGS).replace("\\ ", " "));
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().equals(name) || f.getFileName().toString().equals(name + ".0"))
+                    .max(Comparator.comparing(f -> f.toFile().lastModified()))
+                    .orElseThrow(() -> new IOException("no " + name + " in " + folder));
+        }
     }
 
     /** What was written since the mark (all of the file if it was rotated meanwhile). */
