@@ -5,16 +5,17 @@
  * voted, closed, published, cancelled). Inside an open ballot this script moves between the steps choose → confirm →
  * sending → recorded (or refused) on the device, and sends the vote through the casting API:
  *
- *   PUT  {api}ballots/{ballot}/papers/{paper}   {"choice": "YES"}  → 200 {"receipt": …} or 409 {"error", "message"}
+ *   PUT  {api}ballots/{ballot}/papers/{paper}   {"choice": "YES"}  → 200 {"receipt": …}, or 409 / 400 {"error", "message"}
  *   GET  {api}ballots/{ballot}/participation?paper={paper}        → {"voted": bool, "receipt": … or null}
  *   GET  {api}tablet                                              → {"signature": …}  (the light periodic check)
+ *   any of them, signed out → 401 {"error": "api.signedOut", …}; the database away → 503 with Retry-After
  *
  * The paper id (128 random bits from crypto.getRandomValues) is drawn when the delegate confirms and kept in
  * sessionStorage with the choice until the server gives a definitive answer. A send that fails (network error, no
  * answer within 5 s, a 5xx) is sent again with the same paper, with growing pauses, for as long as the page lives,
  * and again at once when the connection is back: the server counts a paper once and answers a repeated one with the
- * same receipt. A reloaded page picks up where it was. Only a JSON answer is an answer: a redirect or a page instead
- * of JSON means the session is over (the paper waits until the delegate has signed in again).
+ * same receipt. A reloaded page picks up where it was. A 401 (or 403) means the session is over, and so does a
+ * redirect or a page instead of JSON (a proxy's sign-in, say): the paper waits until the delegate has signed in again.
  *
  * The connection is watched through the Faces websocket, the browser's online/offline events, failed requests and
  * a light check every 12 s (every 3 s while it is lost); when it comes back the page is re-rendered from the server,
@@ -131,8 +132,9 @@
     // ------------------------------------------------------------------ talking to the server
 
     /**
-     * One request to the API: resolves to {kind: 'json', status, body}, {kind: 'signedOut'} (a redirect or a page
-     * instead of JSON), {kind: 'retry'} (no answer: network, timeout, 5xx) or {kind: 'failed', status}.
+     * One request to the API: resolves to {kind: 'json', status, body}, {kind: 'signedOut'} (401 or 403, or a
+     * redirect or a page instead of JSON), {kind: 'retry'} (no answer: network, timeout, 5xx such as the 503 of a
+     * database away) or {kind: 'failed', status}.
      */
     function call(method, path, body) {
         var controller = window.AbortController ? new AbortController() : null;

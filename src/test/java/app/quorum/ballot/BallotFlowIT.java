@@ -8,15 +8,20 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import app.quorum.ballot.entity.BoxFingerprint;
 import app.quorum.ballot.entity.Receipts;
 import app.quorum.roster.control.CardCodes;
+import app.quorum.platform.i18n.Bundle;
 import app.quorum.testing.Browsers;
+import app.quorum.testing.DatabaseRelay;
 import app.quorum.testing.Deployments;
+import app.quorum.testing.FacesForm;
 import app.quorum.testing.Pages;
+import app.quorum.testing.PayaraLog;
 import app.quorum.testing.TestEnvironment;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -845,7 +850,7 @@ class BallotFlowIT {
         assertTrue(notYet.body().contains("\"voted\":false") && notYet.body().contains("\"receipt\":null"),
                 "another delegate asking with this paper learns nothing: " + notYet.body());
 
-        List<String> forged = List.of("{\"choice\": \"MAYBE\"}", "{\"choice\": \"YES,NO\"}", "{}", "{\"choice\": 1}");
+        List<String> forged = List.of("{\"choice\": \"MAYBE\"}", "{\"choice\": \"YES,NO\"}", "{\"choice\": \"yes\"}");
         for (String body : forged) {
             var refused = put(sessions.get(1), ballotId, paper(), "application/json", body);
             assertEquals(409, refused.statusCode(), body + " → " + refused.body());
@@ -863,11 +868,14 @@ class BallotFlowIT {
             var wrongType = put(sessions.get(1), ballotId, paper(), type, "{\"choice\": \"YES\"}");
             assertEquals(415, wrongType.statusCode(), type + " → " + wrongType.body());
         }
+        // nobody signed in: the API's 401 in JSON, never the HTML sign-in page (the tablet reads it as "signed out")
         var anonymous = put(null, ballotId, paper(), "application/json", "{\"choice\": \"YES\"}");
-        assertTrue(anonymous.statusCode() >= 300, "a stranger's vote: " + anonymous.statusCode());
-        assertFalse(anonymous.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), anonymous.body());
+        assertSignedOut(anonymous, "a stranger's vote");
         var anonymousLookup = get(null, "api/delegate/ballots/" + ballotId + "/participation?paper=" + paper);
-        assertTrue(anonymousLookup.statusCode() >= 300 && !anonymousLookup.body().contains(receipt), anonymousLookup.body());
+        assertSignedOut(anonymousLookup, "a stranger's lookup");
+        assertFalse(anonymousLookup.body().contains(receipt), anonymousLookup.body());
+        assertSignedOut(get(null, "api/delegate/tablet"), "a stranger's tablet check");
+        assertSignedOut(get("JSESSIONID=" + paper(), "api/delegate/tablet"), "an expired or forged session");
         assertEquals(List.of(1L, 1L), rows(ballotId), "participations and papers after the refused requests");
 
         // one paper sent five times at once (retries crossing on the way): one vote, the same receipt for each
@@ -887,6 +895,189 @@ class BallotFlowIT {
             pool.shutdownNow();
         }
         assertEquals(List.of(2L, 2L), rows(ballotId), "participations and papers after five crossing sends of one paper");
+    }
+
+    /** The API's answer to a caller who is not signed in: 401, JSON, translated, with a challenge, never cached. */
+    static void assertSignedOut(HttpResponse<String> answer, String what) {
+        assertEquals(401, answer.statusCode(), () -> what + ": " + answer.headers().map() + " " + answer.body());
+        assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), what);
+        assertEquals("api.signedOut", jsonString(answer.body(), "error"), what);
+        assertEquals(Bundle.text(Bundle.VIETNAMESE, "api.signedOut"), jsonString(answer.body(), "message"), what);
+        assertTrue(answer.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Cookie realm=\"Quorum\""), what);
+        assertEquals("no-store", answer.headers().firstValue("Cache-Control").orElse(null), what);
+    }
+
+    /** A request body a client got wrong, and the error key the API must answer it with. */
+    record BadBody(String what, byte[] body, String error, Object... arguments) {
+
+        static BadBody of(String what, String body, String error, Object... arguments) {
+            return new BadBody(what, body.getBytes(StandardCharsets.UTF_8), error, arguments);
+        }
+    }
+
+    /**
+     * Hostile and broken bodies for the casting API: every one is answered 400 with the API's JSON error in the caller's
+     * language, stores nothing, and leaves no stack trace in the server's log (before, an array, an object, a truncated
+     * body or a Latin-1 one gave the HTML error page with 500 and a trace). A good vote then still counts.
+     */
+    @Test
+    void theCastingApiAnswersEveryMalformedBodyWith400InJsonAndLogsNoTrace() throws Exception {
+        List<String> codes = new ArrayList<>();
+        long meetingId = meetingWithThreeVoters(codes);
+        long ballotId = openBallot(meetingId, "APPROVAL", "SECRET", "Thông qua chương trình công tác năm 2024", List.of(), 1, 1, false);
+        String session = signInOverHttp(codes.get(0));
+        String deep = "[".repeat(5000) + "]".repeat(5000);
+        List<BadBody> bodies = List.of(
+                BadBody.of("an array", "{\"choice\": [\"YES\"]}", "ballot.body.invalid"),
+                BadBody.of("an object", "{\"choice\": {\"value\": \"YES\"}}", "ballot.body.invalid"),
+                BadBody.of("a number", "{\"choice\": 1}", "ballot.body.invalid"),
+                BadBody.of("true", "{\"choice\": true}", "ballot.body.invalid"),
+                BadBody.of("null", "{\"choice\": null}", "ballot.body.invalid"),
+                BadBody.of("no choice", "{}", "ballot.body.invalid"),
+                BadBody.of("another field", "{\"choice\": \"YES\", \"voter\": 2}", "ballot.body.invalid"),
+                BadBody.of("the choice twice", "{\"choice\": \"YES\", \"choice\": \"NO\"}", "api.body.invalid"),
+                BadBody.of("truncated", "{", "api.body.invalid"),
+                BadBody.of("truncated in a string", "{\"choice\": \"YE", "api.body.invalid"),
+                BadBody.of("something after the object", "{\"choice\": \"YES\"} {", "api.body.invalid"),
+                BadBody.of("a top-level array", "[\"YES\"]", "api.body.invalid"),
+                BadBody.of("a bare string", "\"YES\"", "api.body.invalid"),
+                BadBody.of("not JSON", "choice=YES", "api.body.invalid"),
+                BadBody.of("nested 5000 deep", "{\"choice\": " + deep + "}", "api.body.invalid"),
+                BadBody.of("empty", "", "api.body.missing"),
+                new BadBody("Latin-1", "{\"choice\": \"YÉS\"}".getBytes(StandardCharsets.ISO_8859_1), "api.body.encoding"),
+                new BadBody("invalid UTF-8", new byte[] {'{', '"', 'c', '"', ':', '"', (byte) 0xff, (byte) 0xfe, '"', '}'}, "api.body.encoding"),
+                new BadBody("an overlong UTF-8 '/'", new byte[] {'{', '"', 'c', '"', ':', '"', (byte) 0xc0, (byte) 0xaf, '"', '}'}, "api.body.encoding"),
+                new BadBody("a UTF-8 surrogate", new byte[] {'{', '"', 'c', '"', ':', '"', (byte) 0xed, (byte) 0xa0, (byte) 0x80, '"', '}'}, "api.body.encoding"),
+                BadBody.of("17 kB", "{\"choice\": \"" + "Y".repeat(17 * 1024) + "\"}", "api.body.tooLarge", 16 * 1024),
+                BadBody.of("1 MB", "{\"choice\": \"" + "Y".repeat(1024 * 1024) + "\"}", "api.body.tooLarge", 16 * 1024));
+        PayaraLog log = PayaraLog.web();
+        for (BadBody bad : bodies) {
+            HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(app("api/delegate/ballots/" + ballotId + "/papers/" + paper())))
+                    .timeout(Duration.ofSeconds(30)).header("Cookie", session).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(bad.body())).build());
+            assertEquals(400, answer.statusCode(), () -> bad.what() + " → " + answer.statusCode() + " " + answer.body());
+            assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), bad.what());
+            assertEquals("no-store", answer.headers().firstValue("Cache-Control").orElse(null), bad.what());
+            assertEquals(bad.error(), jsonString(answer.body(), "error"), () -> bad.what() + " → " + answer.body());
+            assertEquals(Bundle.text(Bundle.VIETNAMESE, bad.error(), bad.arguments()), unescapeJson(jsonString(answer.body(), "message")), bad.what());
+        }
+        // a Content-Type that does not parse (Jersey answers it before any mapper: it was the HTML 400 page), and a large
+        // body of the wrong type (unread, it kept an HTTP/2 client waiting for ever)
+        String large = "{\"choice\": \"" + "Y".repeat(1024 * 1024) + "\"}";
+        for (String[] typed : List.of(new String[] {"application/", "400", "api.badRequest", "{\"choice\": \"YES\"}"},
+                new String[] {"a/b/c; ;", "400", "api.badRequest", "{\"choice\": \"YES\"}"},
+                new String[] {"text/plain", "415", "api.mediaType", large})) {
+            HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(app("api/delegate/ballots/" + ballotId + "/papers/" + paper())))
+                    .timeout(Duration.ofSeconds(30)).header("Cookie", session).header("Content-Type", typed[0])
+                    .PUT(HttpRequest.BodyPublishers.ofString(typed[3])).build());
+            assertEquals(Integer.parseInt(typed[1]), answer.statusCode(), () -> typed[0] + " → " + answer.body());
+            assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), typed[0]);
+            assertEquals(typed[2], jsonString(answer.body(), "error"), typed[0]);
+        }
+        var english = send(HttpRequest.newBuilder(URI.create(app("api/delegate/ballots/" + ballotId + "/papers/" + paper())))
+                .header("Cookie", session + "; quorum-lang=en").header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{")).build());
+        assertEquals("The request body is not valid JSON.", jsonString(english.body(), "message"));
+        assertEquals(List.of(0L, 0L), rows(ballotId), "participations and papers after the bad bodies");
+        String written = log.written();
+        List<String> traces = PayaraLog.traces(written);
+        int requests = bodies.size() + 4;
+        assertTrue(traces.isEmpty(), () -> traces.size() + " lines of stack traces in the log for " + requests + " bad requests:\n" + written);
+        long lines = written.lines().filter(line -> !line.isBlank()).count();
+        System.out.println("bad requests: " + requests + ", each answered in JSON (400, or 415); " + lines + " log lines, 0 of stack traces");
+
+        var good = put(session, ballotId, paper(), "application/json; charset=UTF-8", "{\"choice\": \"NO\"}");
+        assertEquals(200, good.statusCode(), good::body);
+        assertEquals(List.of(1L, 1L), rows(ballotId));
+    }
+
+    /**
+     * While the database is away a cast gets the API's 503 with Retry-After — JSON, translated — and stores nothing; once
+     * it is back the tablet's resend of the same paper is counted once. The web container reaches the database through
+     * a relay of the test JVM ({@link DatabaseRelay}) that this test cuts, so the MariaDB server and every other test go
+     * on undisturbed; the relay is restored whatever happens.
+     */
+    @Test
+    void whileTheDatabaseIsAwayACastGets503InJsonAndTheSamePaperCountsOnceWhenItIsBack() throws Exception {
+        DatabaseRelay relay = DatabaseRelay.instance().orElse(null);
+        assumeTrue(relay != null, "the web container's database URL has no relay");
+        List<String> codes = new ArrayList<>();
+        long meetingId = meetingWithThreeVoters(codes);
+        long ballotId = openBallot(meetingId, "APPROVAL", "SECRET", "Thông qua quy chế làm việc của Ban Chỉ đạo", List.of(), 1, 1, false);
+        String session = signInOverHttp(codes.get(1));
+        String paper = paper();
+        HttpResponse<String> recorded;
+        try {
+            relay.cut();
+            for (HttpResponse<String> answer : List.of(
+                    put(session, ballotId, paper, "application/json", "{\"choice\": \"YES\"}"),
+                    get(session, "api/delegate/ballots/" + ballotId + "/participation?paper=" + paper),
+                    get(session, "api/delegate/tablet"))) {
+                assertEquals(503, answer.statusCode(), () -> answer.uri() + " → " + answer.headers().map() + " " + answer.body());
+                assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), answer::body);
+                assertEquals("api.unavailable", jsonString(answer.body(), "error"), answer::body);
+                assertEquals(Bundle.text(Bundle.VIETNAMESE, "api.unavailable"), jsonString(answer.body(), "message"));
+                assertEquals("5", answer.headers().firstValue("Retry-After").orElse(null), "Retry-After");
+            }
+        } finally {
+            relay.restore();
+        }
+        assertEquals(List.of(0L, 0L), rows(ballotId), "nothing stored while the database was away");
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        do {
+            recorded = put(session, ballotId, paper, "application/json", "{\"choice\": \"YES\"}");
+            if (recorded.statusCode() == 200) {
+                break;
+            }
+            assertEquals(503, recorded.statusCode(), recorded::body);
+            Thread.sleep(1000);
+        } while (System.nanoTime() < deadline);
+        assertEquals(200, recorded.statusCode(), "the database is back: " + recorded.body());
+        assertEquals(Receipts.of(java.util.HexFormat.of().parseHex(paper)), jsonString(recorded.body(), "receipt"));
+        var again = put(session, ballotId, paper, "application/json", "{\"choice\": \"YES\"}");
+        assertEquals(jsonString(recorded.body(), "receipt"), jsonString(again.body(), "receipt"));
+        assertEquals(List.of(1L, 1L), rows(ballotId), "the resent paper counted once");
+    }
+
+    /**
+     * Signs a delegate in over HTTP as the tablet's browser does — the card's QR code opens the sign-in page with the
+     * code filled in, the form is posted — and returns the session cookie, "JSESSIONID=…".
+     */
+    String signInOverHttp(String code) throws Exception {
+        java.net.CookieManager cookies = new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL);
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .cookieHandler(cookies).followRedirects(java.net.http.HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        URI page = URI.create(app("sign-in.xhtml?code=" + code));
+        HttpResponse<String> signIn = client.send(HttpRequest.newBuilder(page).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        FacesForm form = FacesForm.find(signIn.body(), "delegate").orElseThrow(() -> new AssertionError("no delegate form: " + signIn.body()));
+        String fields = form.with(Map.of("delegate:signInDelegate", "")).entrySet().stream()
+                .map(e -> java.net.URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+        HttpResponse<String> posted = client.send(HttpRequest.newBuilder(page.resolve(form.action())).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(fields)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(302, posted.statusCode(), posted::body);
+        assertTrue(posted.headers().firstValue("Location").orElse("").contains("/delegate/"), () -> posted.headers().map().toString());
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+                .map(c -> "JSESSIONID=" + c.getValue()).findFirst().orElseThrow();
+    }
+
+    /** A JSON string's text: the escapes the API's answers may hold (quotes, backslashes, \\uXXXX) undone. */
+    static String unescapeJson(String text) {
+        if (text == null) {
+            return null;
+        }
+        java.util.regex.Matcher escape = java.util.regex.Pattern.compile("\\\\(u[0-9a-fA-F]{4}|.)").matcher(text);
+        StringBuilder plain = new StringBuilder();
+        while (escape.find()) {
+            String e = escape.group(1);
+            String replacement = e.length() == 5 ? Character.toString(Integer.parseInt(e.substring(1), 16))
+                    : switch (e) { case "n" -> "\n"; case "t" -> "\t"; default -> e; };
+            escape.appendReplacement(plain, java.util.regex.Matcher.quoteReplacement(replacement));
+        }
+        escape.appendTail(plain);
+        return plain.toString();
     }
 
     /** Signs a delegate in with their card code in a browser and returns the session cookie, "JSESSIONID=…". */
@@ -1153,7 +1344,7 @@ class BallotFlowIT {
         until(chair).until(ExpectedConditions.elementToBeClickable(By.id("chair:question"))).clear();
         chair.findElement(By.id("chair:question")).sendKeys(unpublished);
         chair.findElement(By.id("chair:saveBallot")).click();
-        until(chair).until(ExpectedConditions.elementToBeClickable(By.id("chair:drafts:0:openBallot"))).click();
+        click(chair, By.id("chair:drafts:0:openBallot")); // found again if the push after the save re-rendered it
         until(chair).until(ExpectedConditions.elementToBeClickable(By.id("chair:closeBallot"))).click();
         until(chair).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
         until(chair).until(ExpectedConditions.presenceOfElementLocated(By.id("result")));

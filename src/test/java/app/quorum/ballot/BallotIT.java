@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.quorum.ballot.control.BallotDraft;
+import app.quorum.ballot.control.BallotKeys;
 import app.quorum.ballot.control.BallotService;
 import app.quorum.ballot.control.BallotTemplate;
 import app.quorum.ballot.control.CastingService;
@@ -367,39 +368,220 @@ class BallotIT {
             }
         }
         assertEquals(List.of("id", "ballot_id", "sealed", "choice"), columns);
+        assertEquals(List.of("ballot_id", "id"), strings("SELECT column_name FROM information_schema.key_column_usage WHERE table_schema = "
+                + "DATABASE() AND table_name = 'cast_vote' AND constraint_name = 'PRIMARY' ORDER BY ordinal_position"), "the box's key");
+        // the columns hold the largest paper and the longest choice code a ballot can have
+        assertEquals(List.of(String.valueOf(BallotKeys.SEALED_BYTES)), strings("SELECT character_maximum_length FROM information_schema.columns "
+                + "WHERE table_schema = DATABASE() AND table_name = 'cast_vote' AND column_name = 'sealed'"));
+        for (String table : List.of("cast_vote", "roll_call")) {
+            assertEquals(List.of(String.valueOf(CastingService.CHOICE_MAX_CHARS)), strings("SELECT character_maximum_length FROM "
+                    + "information_schema.columns WHERE table_schema = DATABASE() AND table_name = '" + table + "' AND column_name = 'choice'"), table);
+        }
     }
 
-    /** A copy of the database taken while a secret ballot is open shows no choice. */
+    private List<String> strings(String sql) throws Exception {
+        List<String> values = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(sql);
+                ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
+    }
+
+    /**
+     * The secrecy of the raw box (issue 12): while secret ballots of every kind are open — an approval; an election
+     * allowing blank papers whose option ids have a few digits; one without blank papers whose ids have 18 digits; the
+     * widest a ballot can be (60 candidates, 59 seats, 18-digit ids) — the papers are read with plain JDBC, as a copy of
+     * the database would show them. Every paper of every ballot has one size, whatever it chose (blank, one mark, two,
+     * 59), no choice is readable, and none of the sealed bytes is its padded choice. At the close every paper opens to
+     * what was voted. (Before the padding the papers were as long as their choice: 31, 30 and 35 bytes for YES, NO and
+     * ABSTAIN.)
+     */
     @Test
-    void whileASecretBallotIsOpenTheRawTableHoldsNoReadableChoice() throws Exception {
-        Room room = room(3, 3);
-        Ballot ballot = approval(room, VotingRule.of(MajorityRule.SIMPLE, MajorityBase.VOTES_CAST));
-        chair.call(() -> ballots.open(ballot.getId(), null));
-        vote(ballot, room.members().get(0), ApprovalChoice.YES);
-        vote(ballot, room.members().get(1), ApprovalChoice.NO);
-        vote(ballot, room.members().get(2), ApprovalChoice.ABSTAIN);
+    void whileOpenEveryPaperOfEverySecretBallotHasOneSizeInTheRawBox() throws Exception {
+        Room room = room(9, 9);
+        long meetingId = room.meeting().getId();
+        VotingRule rule = VotingRule.of(MajorityRule.SIMPLE, MajorityBase.VOTES_CAST);
+        List<String> five = List.of("Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "Hoàng Văn Em");
+        List<String> sixty = java.util.stream.IntStream.rangeClosed(1, BallotDraft.CANDIDATES_MAX)
+                .mapToObj(i -> "Ứng cử viên số " + i).toList();
+        Ballot approval = approval(room, rule);
+        Ballot withBlank = secretary.call(() -> ballots.defineElection(meetingId, null, "Bầu Tổ kiểm phiếu", rule, Secrecy.SECRET, five, 3, 1, true));
+        Ballot noBlank = secretary.call(() -> ballots.defineElection(meetingId, null, "Bầu Tổ thư ký", rule, Secrecy.SECRET, five, 4, 2, false));
+        Ballot widest = secretary.call(() -> ballots.defineElection(meetingId, null, "Bầu Ban đại diện", rule, Secrecy.SECRET, sixty,
+                BallotDraft.CANDIDATES_MAX - 1, 1, false));
+        List<Ballot> secret = List.of(approval, withBlank, noBlank, widest);
+        try {
+            longIds(noBlank, 100_000_000_000_000_000L);
+            longIds(widest, 200_000_000_000_000_000L);
+            Map<Long, List<String>> voted = new java.util.LinkedHashMap<>();
+            List<String> answers = List.of("YES", "YES", "NO", "ABSTAIN", "NO", "YES", "YES", "NO", "ABSTAIN");
+            voted.put(approval.getId(), answers);
+            List<Long> small = options(withBlank);
+            voted.put(withBlank.getId(), List.of(BoxFingerprint.BLANK, code(small.get(0)), code(small.get(0), small.get(1)),
+                    code(small.get(1), small.get(2), small.get(4)), BoxFingerprint.BLANK, code(small.get(4))));
+            List<Long> large = options(noBlank);
+            assertEquals(18, String.valueOf(large.get(0)).length(), "18-digit option ids");
+            voted.put(noBlank.getId(), List.of(code(large.get(0), large.get(1)), code(large.get(1), large.get(2), large.get(3)),
+                    code(large.get(0), large.get(2), large.get(3), large.get(4))));
+            List<Long> all = options(widest);
+            voted.put(widest.getId(), List.of(code(all.subList(0, all.size() - 1).toArray(Long[]::new)), code(all.get(7)),
+                    code(all.subList(10, 40).toArray(Long[]::new))));
+            assertEquals(CastingService.CHOICE_MAX_CHARS, voted.get(widest.getId()).get(0).length(), "the longest paper any ballot can have");
+
+            // one ballot is open at a time in a meeting: each is voted, read raw while it is open, then closed
+            Map<Long, java.util.SortedSet<Integer>> sizes = new java.util.LinkedHashMap<>();
+            for (Ballot ballot : secret) {
+                chair.call(() -> ballots.open(ballot.getId(), null));
+                List<String> codes = voted.get(ballot.getId());
+                for (int i = 0; i < codes.size(); i++) {
+                    String choice = codes.get(i);
+                    vote(ballot, room.members().get(i), newPaper(), choice);
+                }
+                sizes.put(ballot.getId(), rawPaperSizes(ballot, codes));
+
+                // at the close every paper opens to what was voted
+                Ballot closed = chair.call(() -> ballots.close(ballot.getId()));
+                List<String> opened = chair.call(() -> ballots.papers(closed)).stream().map(BoxFingerprint.Paper::choice).sorted().toList();
+                assertEquals(codes.stream().sorted().toList(), opened, ballot.getQuestion());
+            }
+            java.util.logging.Logger.getLogger(BallotIT.class.getName()).info("secrecy: raw papers while open, bytes by ballot (approval, election with blank, election with 18-digit ids, "
+                    + "widest election): " + sizes.values() + "; papers: " + voted.values().stream().mapToInt(List::size).sum());
+            for (Ballot ballot : secret) {
+                assertEquals(java.util.Set.of(BallotKeys.SEALED_BYTES), sizes.get(ballot.getId()), "sizes of the papers of " + ballot.getQuestion());
+            }
+            ApprovalResult result = (ApprovalResult) chair.call(() -> ballots.result(approval.getId()));
+            assertEquals(List.of(4, 3, 2), List.of(result.count(ApprovalChoice.YES), result.count(ApprovalChoice.NO),
+                    result.count(ApprovalChoice.ABSTAIN)));
+        } finally {
+            forget(secret); // the 18-digit option ids go, and ballot_option's counter comes back down
+        }
+    }
+
+    /**
+     * The sizes of an open ballot's papers as the raw table holds them (plain JDBC, as a copy of the database shows it),
+     * after checking that no choice is readable and that no paper holds one of the ballot's choices padded in clear.
+     */
+    private java.util.SortedSet<Integer> rawPaperSizes(Ballot ballot, List<String> choices) throws Exception {
+        java.util.SortedSet<Integer> sizes = new java.util.TreeSet<>();
+        int papers = 0;
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement("SELECT choice, sealed FROM cast_vote WHERE ballot_id = ?")) {
             query.setLong(1, ballot.getId());
             try (ResultSet rows = query.executeQuery()) {
-                int papers = 0;
                 while (rows.next()) {
                     papers++;
                     assertNull(rows.getString(1), "a readable choice while the ballot is open");
                     byte[] sealed = rows.getBytes(2);
-                    assertNotNull(sealed);
-                    String raw = new String(sealed, StandardCharsets.ISO_8859_1);
-                    for (ApprovalChoice choice : ApprovalChoice.values()) {
-                        assertFalse(raw.contains(choice.name()), "the sealed paper shows " + choice);
+                    assertNotNull(sealed, "a paper neither sealed nor readable");
+                    sizes.add(sealed.length);
+                    for (String choice : choices) {
+                        assertFalse(contains(sealed, paddedStart(choice)), "a paper holds the padded choice " + choice + " in clear");
                     }
+                    assertFalse(contains(sealed, new byte[16]), "16 zero bytes in a row: padding left in clear");
                 }
-                assertEquals(3, papers);
             }
         }
-        chair.call(() -> ballots.close(ballot.getId()));
-        ApprovalResult result = (ApprovalResult) chair.call(() -> ballots.result(ballot.getId()));
-        assertEquals(List.of(1, 1, 1), List.of(result.count(ApprovalChoice.YES), result.count(ApprovalChoice.NO),
-                result.count(ApprovalChoice.ABSTAIN)));
+        assertEquals(choices.size(), papers, "papers in the box of " + ballot.getQuestion());
+        return sizes;
+    }
+
+    /** The paper code of these option ids, as the tablet sends it. */
+    private static String code(Long... ids) {
+        return BoxFingerprint.code(new java.util.TreeSet<>(List.of(ids)));
+    }
+
+    private List<Long> options(Ballot ballot) throws Exception {
+        return secretary.call(() -> ballots.ballot(ballot.getId())).getOptions().stream().map(BallotOption::getId).toList();
+    }
+
+    /** Moves a draft's option ids up by {@code offset}, so that they have as many digits as a paper may hold. */
+    private void longIds(Ballot draft, long offset) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement("UPDATE ballot_option SET id = id + ? WHERE ballot_id = ?")) {
+            update.setLong(1, offset);
+            update.setLong(2, draft.getId());
+            assertTrue(update.executeUpdate() > 0);
+        }
+    }
+
+    /** Deletes test ballots (with their options and papers) and lets ballot_option's counter go back to the ids in use. */
+    private void forget(List<Ballot> made) throws Exception {
+        try (Connection connection = dataSource.getConnection(); java.sql.Statement statement = connection.createStatement()) {
+            for (Ballot ballot : made) {
+                statement.executeUpdate("DELETE FROM ballot WHERE id = " + ballot.getId());
+            }
+            statement.executeUpdate("ALTER TABLE ballot_option AUTO_INCREMENT = 1");
+        }
+    }
+
+    /**
+     * The first bytes of a choice as the sealed plaintext holds them — the code, 0x80, zeros — at least 8 of them, so
+     * that random ciphertext holds them by chance with a probability below 2⁻⁵⁴ per paper.
+     */
+    private static byte[] paddedStart(String choice) {
+        byte[] code = choice.getBytes(StandardCharsets.UTF_8);
+        byte[] start = java.util.Arrays.copyOf(code, Math.max(8, code.length + 1));
+        start[code.length] = (byte) 0x80;
+        return start;
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * A paper id is unique in its ballot, not across ballots: a delegate who has not voted may send an id another
+     * ballot's box holds (before, that was refused as "already voted" while the participation said not voted); the
+     * same id already in this ballot's box is refused as such, and the sender has still not voted. Ids that are plainly
+     * not random (all zero, a repeated byte) are refused.
+     */
+    @Test
+    void aPaperIdIsUniqueInItsBallotAndMustLookRandom() throws Exception {
+        Room room = room(3, 3);
+        Room elsewhere = room(3, 3); // one ballot is open at a time in a meeting
+        Ballot first = approval(room, VotingRule.of(MajorityRule.SIMPLE, MajorityBase.VOTES_CAST));
+        Ballot second = approval(elsewhere, VotingRule.of(MajorityRule.SIMPLE, MajorityBase.VOTES_CAST));
+        chair.call(() -> ballots.open(first.getId(), null));
+        chair.call(() -> ballots.open(second.getId(), null));
+        Participant mai = room.members().get(0);
+        Participant hung = elsewhere.members().get(0);
+        Participant thang = room.members().get(1);
+        String paper = newPaper();
+        String receipt = vote(first, mai, paper, "YES");
+
+        assertEquals(receipt, vote(second, hung, paper, "NO"), "the same id in another ballot is another paper");
+        assertEquals(1, countRows("cast_vote", second));
+        assertEquals(new CastingService.Recorded(true, receipt), delegate.call(() -> casting.recorded(second.getId(), hung.getId(), paper)));
+        assertEquals(new CastingService.Recorded(true, receipt), delegate.call(() -> casting.recorded(first.getId(), mai.getId(), paper)));
+
+        assertRefused("ballot.paperInUse", () -> vote(first, thang, paper, "NO"), first);
+        assertFalse(delegate.call(() -> casting.hasVoted(first.getId(), thang.getId())), "refused: not voted");
+        for (String notRandom : List.of("00000000000000000000000000000000", "ffffffffffffffffffffffffffffffff",
+                "00000000000000000000000000000001", "5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a")) {
+            assertRefused("ballot.paperNotRandom", () -> vote(first, thang, notRandom, "YES"), first);
+        }
+        String own = newPaper();
+        assertEquals(Receipts.of(HexFormat.of().parseHex(own)), vote(first, thang, own, "ABSTAIN"), "a fresh id is taken");
+        chair.call(() -> ballots.close(first.getId()));
+        chair.call(() -> ballots.close(second.getId()));
+        ApprovalResult firstResult = (ApprovalResult) chair.call(() -> ballots.result(first.getId()));
+        ApprovalResult secondResult = (ApprovalResult) chair.call(() -> ballots.result(second.getId()));
+        assertEquals(List.of(1, 0, 1), List.of(firstResult.count(ApprovalChoice.YES), firstResult.count(ApprovalChoice.NO),
+                firstResult.count(ApprovalChoice.ABSTAIN)));
+        assertEquals(List.of(0, 1, 0), List.of(secondResult.count(ApprovalChoice.YES), secondResult.count(ApprovalChoice.NO),
+                secondResult.count(ApprovalChoice.ABSTAIN)));
     }
 
     /** The chair's countdown closes the ballot by itself: the timer unseals and counts it like a close by hand. */

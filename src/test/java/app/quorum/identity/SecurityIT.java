@@ -124,7 +124,7 @@ class SecurityIT {
     enum Who { ANONYMOUS, REFUSED, DELEGATE, SECRETARY, CHAIR, ADMIN }
 
     enum Outcome {
-        OK("200"), FORBIDDEN("403"), SIGN_IN("302→sign-in");
+        OK("200"), FORBIDDEN("403"), SIGN_IN("302→sign-in"), API_SIGNED_OUT("401 JSON"), API_FORBIDDEN("403 JSON");
 
         final String label;
 
@@ -133,19 +133,26 @@ class SecurityIT {
         }
     }
 
-    /** A page (or GET action) and the roles that may open it; {@code null}: everyone, signed in or not. */
-    record Page(String path, Set<Who> allowed, Outcome otherwise) {
+    /**
+     * A page (or GET action) and the roles that may open it; {@code null}: everyone, signed in or not. An address of the
+     * API answers the others in JSON: 401 to whoever is not signed in, 403 to the other roles.
+     */
+    record Page(String path, Set<Who> allowed, Outcome otherwise, boolean api) {
 
         static Page open(String path) {
-            return new Page(path, null, null);
+            return new Page(path, null, null, false);
         }
 
         static Page only(String path, Who first, Who... rest) {
-            return new Page(path, EnumSet.of(first, rest), null);
+            return new Page(path, EnumSet.of(first, rest), null, false);
+        }
+
+        static Page api(String path, Who first, Who... rest) {
+            return new Page(path, EnumSet.of(first, rest), null, true);
         }
 
         static Page never(String path, Outcome outcome) {
-            return new Page(path, EnumSet.noneOf(Who.class), outcome);
+            return new Page(path, EnumSet.noneOf(Who.class), outcome, false);
         }
 
         Outcome expected(Who who) {
@@ -154,6 +161,9 @@ class SecurityIT {
             }
             if (allowed == null || allowed.contains(who)) {
                 return Outcome.OK;
+            }
+            if (api) {
+                return HOME.containsKey(who) ? Outcome.API_FORBIDDEN : Outcome.API_SIGNED_OUT;
             }
             return HOME.containsKey(who) ? Outcome.FORBIDDEN : Outcome.SIGN_IN;
         }
@@ -181,6 +191,7 @@ class SecurityIT {
             Page.only("chair/index.xhtml", Who.CHAIR),
             Page.only("chair/meeting.xhtml?id=" + DEMO_MEETING, Who.CHAIR),
             Page.only("delegate/index.xhtml", Who.DELEGATE),
+            Page.api("api/delegate/tablet", Who.DELEGATE),
             Page.only("audit/index.xhtml", Who.ADMIN, Who.SECRETARY),
             Page.only("audit/export.csv", Who.ADMIN, Who.SECRETARY),
             Page.only("account/password.xhtml", Who.ADMIN, Who.SECRETARY, Who.CHAIR),
@@ -257,6 +268,12 @@ class SecurityIT {
                 report(who, "GET " + HOME.get(who) + " after POST /sign-out", Outcome.SIGN_IN.label, describe(afterwards),
                         matches(Outcome.SIGN_IN, afterwards), wrong);
             }
+            if (who == Who.DELEGATE) {
+                HttpResponse<String> api = browser.get(app("api/delegate/tablet"));
+                cells++;
+                report(who, "GET /api/delegate/tablet after POST /sign-out", Outcome.API_SIGNED_OUT.label, describe(api),
+                        matches(Outcome.API_SIGNED_OUT, api), wrong);
+            }
         }
         System.out.println(cells + " cells checked in " + millisSince(begin) + " ms");
         if (!wrong.isEmpty()) {
@@ -277,7 +294,16 @@ class SecurityIT {
             case OK -> response.statusCode() == 200;
             case FORBIDDEN -> response.statusCode() == 403 && response.body().contains(FORBIDDEN);
             case SIGN_IN -> response.statusCode() == 302 && redirectsTo(response, "/sign-in.xhtml");
+            case API_SIGNED_OUT -> apiError(response, 401, "api.signedOut");
+            case API_FORBIDDEN -> apiError(response, 403, "api.forbidden");
         };
+    }
+
+    /** An error answer of the API: this status, JSON, this key. */
+    private static boolean apiError(HttpResponse<String> response, int status, String key) {
+        return response.statusCode() == status
+                && response.headers().firstValue("Content-Type").orElse("").startsWith("application/json")
+                && response.body().contains("\"error\":\"" + key + "\"");
     }
 
     private String describe(HttpResponse<String> response) {
@@ -364,7 +390,16 @@ class SecurityIT {
         assertEquals(200, first.get(app("public/meeting.xhtml?id=" + DEMO_MEETING)).statusCode(), "public pages still open");
 
         assertEquals(200, second.get(app("delegate/index.xhtml")).statusCode(), "the second tablet goes on");
-        assertSignedOut(second.post(app("sign-out"), Map.of()));
+        assertEquals(200, second.get(app("api/delegate/tablet")).statusCode(), "and so does its API");
+
+        // a third tablet signs in: the second one's next call of the API is answered 401 in JSON, not redirected
+        Browser third = new Browser();
+        assertSignedIn(signInWithCard(third, delegate.code), "/delegate/index.xhtml");
+        HttpResponse<String> apiEnded = second.get(app("api/delegate/tablet"));
+        assertTrue(matches(Outcome.API_SIGNED_OUT, apiEnded), () -> "the API of a session ended elsewhere: " + describe(apiEnded)
+                + " " + apiEnded.body());
+        assertSentToSignIn(second.get(app("delegate/index.xhtml")), "the second tablet is signed out");
+        assertSignedOut(third.post(app("sign-out"), Map.of()));
         System.out.println("second device: " + millisSince(begin) + " ms");
     }
 

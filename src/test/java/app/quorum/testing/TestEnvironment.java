@@ -31,6 +31,8 @@ import org.flywaydb.core.Flyway;
 public final class TestEnvironment {
 
     public static final String DB_URL = "quorum.test.db.url";
+    /** The database URL of the "web" container: the same database through a {@link DatabaseRelay} a test can cut. */
+    public static final String WEB_DB_URL = "quorum.test.web.db.url";
     public static final String DB_USER = "quorum.test.db.user";
     public static final String DB_PASSWORD = "quorum.test.db.password";
     /** The folder of Payara's log files. */
@@ -84,6 +86,7 @@ public final class TestEnvironment {
             clean(url, user, password);
         }
         System.setProperty(DB_URL, forCommandLine(url));
+        System.setProperty(WEB_DB_URL, forCommandLine(DatabaseRelay.relay(url)));
         System.setProperty(DB_USER, forCommandLine(user == null ? "" : user));
         System.setProperty(DB_PASSWORD, forCommandLine(password));
 

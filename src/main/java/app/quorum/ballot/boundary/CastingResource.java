@@ -3,9 +3,14 @@ package app.quorum.ballot.boundary;
 import app.quorum.ballot.control.CastingService;
 import app.quorum.identity.control.DelegateIdentityStore;
 import app.quorum.platform.Refusal;
+import app.quorum.platform.api.ApiError;
+import app.quorum.platform.api.JsonBody;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
@@ -32,11 +37,14 @@ import jakarta.ws.rs.core.SecurityContext;
  * {@code {"ballotId": n, "voted": bool, "receipt": ... or null}}: what a device asks when it lost the answer.</li>
  * </ul>
  *
- * Refusals answer 409 with a key and a translated message ({@link app.quorum.platform.api.RefusalMapper}). The voter
- * is the signed-in delegate, never a field of the request; only delegates reach this path (web.xml) and the service
- * checks the role again. A PUT must say {@code Content-Type: application/json} (else 415): with the session cookie
- * being SameSite=Strict, another site can neither send the cookie nor this content type without a CORS preflight,
- * which Quorum never grants. No answer may be cached.
+ * Refusals answer 409 with a key and a translated message ({@link app.quorum.platform.api.RefusalMapper}). A body that
+ * is not exactly {@code {"choice": "…"}} — not UTF-8, not JSON, truncated, empty, too large, the choice an array, an
+ * object, a number or null, another field, a field twice — answers 400 in the same form ({@link JsonBody},
+ * {@link app.quorum.platform.api.RequestBodies}). The voter is the signed-in delegate, never a field of the request;
+ * only delegates reach this path ({@code DelegateApiFilter}: 401 when signed out) and the service checks the role
+ * again. A PUT must say {@code Content-Type: application/json} (else 415): with the session cookie being
+ * SameSite=Strict, another site can neither send the cookie nor this content type without a CORS preflight, which
+ * Quorum never grants. No answer may be cached.
  */
 @Path("delegate/ballots/{ballotId}")
 @RequestScoped
@@ -51,12 +59,15 @@ public class CastingResource {
     @Context
     SecurityContext security;
 
+    @Context
+    HttpServletRequest request;
+
     @PUT
     @Path("papers/{paperId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response cast(@PathParam("ballotId") long ballotId, @PathParam("paperId") String paperId, Choice body) {
+    public Response cast(@PathParam("ballotId") long ballotId, @PathParam("paperId") String paperId, byte[] body) {
         long voter = voter();
-        String choice = body == null ? null : body.choice();
+        String choice = choice(JsonBody.object(body, request));
         String receipt;
         try {
             receipt = casting.cast(ballotId, voter, paperId, choice);
@@ -95,8 +106,12 @@ public class CastingResource {
                 .orElseThrow(ForbiddenException::new);
     }
 
-    /** The body of a PUT: the choice, as the ballot's kind spells it. */
-    public record Choice(String choice) {
+    /** The body of a PUT, {@code {"choice": "…"}}: the choice as the ballot's kind spells it; nothing else. */
+    private String choice(JsonObject body) {
+        if (body.size() != 1 || !(body.get("choice") instanceof JsonString choice)) {
+            throw ApiError.badRequest(request, "ballot.body.invalid");
+        }
+        return choice.getString();
     }
 
     /** The answer to a recorded vote. */

@@ -18,7 +18,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,10 +25,11 @@ import java.util.TreeSet;
 /**
  * Casting a vote: the participation (who) and the ballot paper (what) are written in one transaction; the
  * database's key on (ballot, participant) lets a delegate vote once, however many times a request is sent. The
- * paper's id is chosen by the voter's device (128 random bits), so a retried request carries the same paper and
- * the receipt is known to the device alone. A paper sent again after it was recorded (the device lost the answer)
- * is answered with the same receipt and stores nothing; another paper from a voter who has voted is refused.
- * Nothing logged here names a choice.
+ * paper's id is chosen by the voter's device (128 random bits, {@link PaperIds}), so a retried request carries the
+ * same paper and the receipt is known to the device alone. A paper sent again after it was recorded (the device lost
+ * the answer) is answered with the same receipt and stores nothing; another paper from a voter who has voted is
+ * refused. A paper is known by its ballot and its id together (the box's key): the same id in another ballot is
+ * another paper. Nothing logged here names a choice.
  */
 @Stateless
 @RolesAllowed("DELEGATE")
@@ -46,6 +46,15 @@ public class CastingService {
 
     Clock clock = Clock.systemUTC();
 
+    /** The most digits of an option id on a paper (ids are positive BIGINTs; 18 digits stay clear of overflow). */
+    static final int OPTION_ID_DIGITS = 18;
+    /**
+     * The longest choice code of any ballot: an election paper naming as many candidates as a ballot can elect (one
+     * fewer than {@link BallotDraft#CANDIDATES_MAX}), each id of {@value #OPTION_ID_DIGITS} digits, comma-separated.
+     * The columns that hold a code are this wide (V9), and {@link BallotKeys} pads every code beyond it.
+     */
+    public static final int CHOICE_MAX_CHARS = (BallotDraft.CANDIDATES_MAX - 1) * (OPTION_ID_DIGITS + 1) - 1;
+
     /**
      * Casts the participant's vote on the ballot and returns the receipt.
      *
@@ -53,7 +62,7 @@ public class CastingService {
      * @param choice YES / NO / ABSTAIN for an approval; for an election the chosen option ids, comma-separated, or "-"
      */
     public String cast(long ballotId, long participantId, String paperId, String choice) {
-        byte[] id = paperId(paperId);
+        byte[] id = PaperIds.parse(paperId);
         Ballot ballot = em.find(Ballot.class, ballotId, LockModeType.PESSIMISTIC_READ);
         if (ballot == null) {
             throw new Refusal("ballot.notFound");
@@ -75,8 +84,8 @@ public class CastingService {
             throw new Refusal("ballot.notPresent");
         }
         String code = choiceCode(ballot, choice);
-        if (em.find(CastVote.class, id) != null) {
-            throw new Refusal("ballot.alreadyVoted");
+        if (inBox(ballotId, id)) {
+            throw new Refusal("ballot.paperInUse"); // another voter's paper id: this voter has not voted
         }
         try {
             em.persist(new Participation(ballotId, participantId));
@@ -94,7 +103,7 @@ public class CastingService {
         try {
             em.flush();
         } catch (PersistenceException duplicatePaper) {
-            throw new Refusal("ballot.alreadyVoted");
+            throw new Refusal("ballot.paperInUse");
         }
         changed.fire(new Changed(ballot.getMeeting().getId(), Changed.What.TURNOUT));
         return Receipts.of(id);
@@ -113,7 +122,7 @@ public class CastingService {
      * @param paperId the device's paper id (32 hex digits), or null to ask only whether the participant has voted
      */
     public Recorded recorded(long ballotId, long participantId, String paperId) {
-        byte[] id = paperId == null || paperId.isEmpty() ? null : paperId(paperId);
+        byte[] id = paperId == null || paperId.isEmpty() ? null : PaperIds.parse(paperId);
         if (em.find(Ballot.class, ballotId) == null) {
             throw new Refusal("ballot.notFound");
         }
@@ -121,9 +130,9 @@ public class CastingService {
         return new Recorded(voted, voted && id != null && inBox(ballotId, id) ? Receipts.of(id) : null);
     }
 
+    /** Whether this ballot's box holds a paper with this id. */
     private boolean inBox(long ballotId, byte[] paperId) {
-        CastVote paper = em.find(CastVote.class, paperId);
-        return paper != null && paper.ballotId() == ballotId;
+        return em.find(CastVote.class, new CastVote.Key(ballotId, paperId)) != null;
     }
 
     /**
@@ -131,13 +140,6 @@ public class CastingService {
      * in the box, its receipt.
      */
     public record Recorded(boolean voted, String receipt) {
-    }
-
-    static byte[] paperId(String hex) {
-        if (hex == null || !hex.matches("[0-9a-fA-F]{32}")) {
-            throw new Refusal("ballot.paperInvalid");
-        }
-        return HexFormat.of().parseHex(hex);
     }
 
     /** The canonical code of a choice, or a refusal when the ballot does not offer it. */
@@ -155,7 +157,7 @@ public class CastingService {
         Set<Long> chosen = new TreeSet<>();
         if (!BoxFingerprint.BLANK.equals(choice)) {
             for (String part : choice.split(",")) {
-                if (!part.matches("\\d{1,18}") || !chosen.add(Long.valueOf(part))) {
+                if (!part.matches("\\d{1," + OPTION_ID_DIGITS + "}") || !chosen.add(Long.valueOf(part))) {
                     throw new Refusal("ballot.choiceInvalid");
                 }
             }

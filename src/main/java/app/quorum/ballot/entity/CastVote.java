@@ -3,15 +3,20 @@ package app.quorum.ballot.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.util.Arrays;
 
 /**
- * An anonymous ballot paper: a 128-bit random id, the ballot, the choice (sealed while the ballot is open).
- * Nothing here says who cast it or when, and nothing orders it.
+ * An anonymous ballot paper: the ballot, a 128-bit random id, the choice (sealed while the ballot is open).
+ * Nothing here says who cast it or when, and nothing orders it. Its key is (ballot, id): an id is unique in its
+ * ballot's box, and the same id in another ballot is another paper.
  */
 @Entity
 @Table(name = "cast_vote")
+@IdClass(CastVote.Key.class)
 @NamedQuery(name = CastVote.OF_BALLOT, query = "SELECT c FROM CastVote c WHERE c.ballotId = :ballotId")
 @NamedQuery(name = CastVote.COUNT, query = "SELECT COUNT(c) FROM CastVote c WHERE c.ballotId = :ballotId")
 public class CastVote {
@@ -20,10 +25,11 @@ public class CastVote {
     public static final String COUNT = "CastVote.count";
 
     @Id
-    private byte[] id;
-
     @Column(name = "ballot_id")
     private long ballotId;
+
+    @Id
+    private byte[] id;
 
     private byte[] sealed;
 
@@ -69,5 +75,33 @@ public class CastVote {
 
     public String choice() {
         return choice;
+    }
+
+    /** The key of a paper: its ballot and its id. */
+    public static final class Key implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private long ballotId;
+        private byte[] id;
+
+        public Key() {
+            // for JPA
+        }
+
+        public Key(long ballotId, byte[] id) {
+            this.ballotId = ballotId;
+            this.id = id.clone();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && key.ballotId == ballotId && Arrays.equals(key.id, id);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Long.hashCode(ballotId) + Arrays.hashCode(id);
+        }
     }
 }

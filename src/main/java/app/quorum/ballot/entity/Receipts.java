@@ -15,8 +15,8 @@ import java.util.UUID;
  * receipts sort as strings in the order of their ids' first 80 bits. A {@link UUID} id is read as its 16 bytes,
  * most significant first; note that a version-4 UUID fixes 4 of those 80 bits (76 random).
  *
- * <h2>Collisions</h2> The full id stays the unique key of the cast vote; the receipt is shown as derived and is
- * not a key. Two papers of one box share a receipt only if their ids share 80 bits: for n papers the chance is
+ * <h2>Collisions</h2> The full id, with the ballot, stays the unique key of the cast vote; the receipt is shown as
+ * derived and is not a key. Two papers of one box share a receipt only if their ids share 80 bits: for n papers the chance is
  * about n²/2⁸¹ (below 10⁻¹⁷ for 5,000 papers). Should it happen, the published list shows both lines under that
  * receipt (both voters find a paper with their choice, if they chose alike, or both papers), and the box
  * fingerprint stays well defined ({@link BoxFingerprint} orders equal receipts by choice). The casting service may

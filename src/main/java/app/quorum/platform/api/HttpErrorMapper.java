@@ -22,15 +22,20 @@ public class HttpErrorMapper implements ExceptionMapper<WebApplicationException>
     @Override
     public Response toResponse(WebApplicationException exception) {
         Response original = exception.getResponse();
-        int status = original.getStatus();
-        String key = switch (status) {
+        return ApiError.answer(Response.fromResponse(original), request, key(original.getStatus())).build();
+    }
+
+    /** The error key of an HTTP status the API answers without one of its own. */
+    static String key(int status) {
+        return switch (status) {
             case 400 -> "api.badRequest";
-            case 401, 403 -> "api.forbidden";
+            case 401 -> "api.signedOut";
+            case 403 -> "api.forbidden";
             case 404 -> "api.notFound";
             case 405 -> "api.methodNotAllowed";
             case 406, 415 -> "api.mediaType";
+            case 503 -> "api.unavailable";
             default -> status >= 500 ? "api.serverError" : "api.badRequest";
         };
-        return ApiError.answer(Response.fromResponse(original), request, key).build();
     }
 }

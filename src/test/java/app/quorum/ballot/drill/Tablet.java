@@ -196,7 +196,7 @@ final class Tablet {
                 return;
             }
             if (status == 302 || status == 401 || status == 403 || status == 200) {
-                // sent to the sign-in page (or given it): the session is gone with the old server
+                // 401 (or, before, sent to the sign-in page or given it): the session is gone with the old server
                 wire.failure("vote: signed out (" + status + ")");
                 signedIn = false;
                 cookies.getCookieStore().removeAll();
@@ -237,7 +237,7 @@ final class Tablet {
                     Matcher receiptIn = RECEIPT.matcher(response.body());
                     return Optional.of(new Participation(VOTED.matcher(response.body()).find(), receiptIn.find() ? receiptIn.group(1) : null));
                 }
-                if (response.statusCode() == 302 || response.statusCode() == 200) {
+                if (response.statusCode() == 401 || response.statusCode() == 302 || response.statusCode() == 200) {
                     signedIn = false;
                     cookies.getCookieStore().removeAll();
                     continue;
