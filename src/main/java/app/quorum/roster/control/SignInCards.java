@@ -3,25 +3,20 @@ package app.quorum.roster.control;
 import app.quorum.platform.Refusal;
 import app.quorum.platform.i18n.Bundle;
 import app.quorum.platform.pdf.PdfFonts;
+import app.quorum.platform.pdf.PdfOutput;
+import app.quorum.platform.pdf.TextFit;
 import app.quorum.roster.control.CardSheet.Card;
 import com.google.zxing.WriterException;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.google.zxing.qrcode.encoder.ByteMatrix;
 import com.google.zxing.qrcode.encoder.Encoder;
 import com.lowagie.text.Document;
-import com.lowagie.text.DocumentException;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfContentByte;
-import com.lowagie.text.pdf.PdfName;
-import com.lowagie.text.pdf.PdfString;
-import com.lowagie.text.pdf.PdfWriter;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.text.BreakIterator;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -54,7 +49,6 @@ public class SignInCards {
     /** The white space a QR code needs around it: about four modules. */
     static final float QUIET = 9;
 
-    private static final String ELLIPSIS = "…";
     private static final String HEX = "0123456789ABCDEF";
 
     // distances from the top of a card's inner box, in points
@@ -80,30 +74,25 @@ public class SignInCards {
         }
         Locale language = Bundle.supported(locale);
         Fonts fonts = Fonts.load();
-        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
         Document document = new Document(PAGE, 0, 0, 0, 0);
-        try {
-            PdfWriter writer = PdfWriter.getInstance(document, pdf);
-            writer.getExtraCatalog().put(PdfName.LANG, new PdfString(language.toLanguageTag()));
-            document.addTitle(Bundle.text(language, "card.documentTitle", clean(sheet.meetingTitle())));
-            document.open();
-            PdfContentByte canvas = writer.getDirectContent();
-            List<Card> cards = sheet.cards();
-            for (int first = 0; first < cards.size(); first += PER_PAGE) {
-                if (first > 0) {
-                    document.newPage();
-                }
-                int onPage = Math.min(PER_PAGE, cards.size() - first);
-                cutLines(canvas, onPage);
-                for (int slot = 0; slot < onPage; slot++) {
-                    new CardWriter(canvas, fonts, language, inner(slot)).write(sheet, cards.get(first + slot));
-                }
+        return new PdfOutput(document, language)
+                .title(Bundle.text(language, "card.documentTitle", clean(sheet.meetingTitle())))
+                .write(writer -> pages(document, writer.getDirectContent(), sheet, fonts, language));
+    }
+
+    /** The cards, {@value #PER_PAGE} to a page, each page with its cut lines. */
+    private static void pages(Document document, PdfContentByte canvas, CardSheet sheet, Fonts fonts, Locale language) {
+        List<Card> cards = sheet.cards();
+        for (int first = 0; first < cards.size(); first += PER_PAGE) {
+            if (first > 0) {
+                document.newPage();
             }
-            document.close();
-        } catch (DocumentException e) {
-            throw new IllegalStateException(e);
+            int onPage = Math.min(PER_PAGE, cards.size() - first);
+            cutLines(canvas, onPage);
+            for (int slot = 0; slot < onPage; slot++) {
+                new CardWriter(canvas, fonts, language, inner(slot)).write(sheet, cards.get(first + slot));
+            }
         }
-        return pdf.toByteArray();
     }
 
     /** A card's place on its page (slot 0 top left, then across, then down), in PDF points from bottom left. */
@@ -160,71 +149,9 @@ public class SignInCards {
         return PdfFonts.clean(text);
     }
 
-    /**
-     * The text broken into at most {@code maxLines} lines no wider than {@code width}: at spaces, inside a word
-     * only when the word alone is too wide; whatever does not fit ends the last line with an ellipsis.
-     */
+    /** The text fitted to {@code maxLines} lines of the width (see {@link TextFit#lines}). */
     static List<String> fit(String text, BaseFont font, float size, float width, int maxLines) {
-        List<String> lines = new ArrayList<>();
-        String rest = clean(text).replaceAll("\\s+", " ");
-        while (!rest.isEmpty() && lines.size() < maxLines) {
-            if (lines.size() == maxLines - 1) {
-                lines.add(ellipsize(rest, font, size, width));
-                break;
-            }
-            int end = lineEnd(rest, font, size, width);
-            lines.add(rest.substring(0, end).strip());
-            rest = rest.substring(end).strip();
-        }
-        return lines;
-    }
-
-    /** Where the first line of {@code text} ends: after the last word that fits, or inside a too-long word. */
-    private static int lineEnd(String text, BaseFont font, float size, float width) {
-        if (font.getWidthPoint(text, size) <= width) {
-            return text.length();
-        }
-        int end = -1;
-        for (int space = text.indexOf(' '); space > 0; space = text.indexOf(' ', space + 1)) {
-            if (font.getWidthPoint(text.substring(0, space), size) > width) {
-                break;
-            }
-            end = space;
-        }
-        if (end > 0) {
-            return end;
-        }
-        return Math.max(fittingCharacters(text, "", font, size, width), firstCharacterEnd(text));
-    }
-
-    /** The text if it fits, otherwise as much of it as fits followed by an ellipsis. */
-    static String ellipsize(String text, BaseFont font, float size, float width) {
-        if (font.getWidthPoint(text, size) <= width) {
-            return text;
-        }
-        int end = fittingCharacters(text, ELLIPSIS, font, size, width);
-        String kept = text.substring(0, end).replaceAll("[\\s,.;:·–—-]+$", "");
-        return kept + ELLIPSIS;
-    }
-
-    /** How many chars of the text (whole user-perceived characters) fit before the suffix. */
-    private static int fittingCharacters(String text, String suffix, BaseFont font, float size, float width) {
-        BreakIterator characters = BreakIterator.getCharacterInstance();
-        characters.setText(text);
-        int fits = 0;
-        for (int end = characters.next(); end != BreakIterator.DONE; end = characters.next()) {
-            if (font.getWidthPoint(text.substring(0, end) + suffix, size) > width) {
-                break;
-            }
-            fits = end;
-        }
-        return fits;
-    }
-
-    private static int firstCharacterEnd(String text) {
-        BreakIterator characters = BreakIterator.getCharacterInstance();
-        characters.setText(text);
-        return characters.next();
+        return TextFit.lines(text, font, size, width, maxLines);
     }
 
     /**
@@ -294,7 +221,7 @@ public class SignInCards {
             text(fonts.sansBold, DETAIL, 0, role, roleBaseline, DETAIL_LEADING);
 
             qrCode(card.signInUrl());
-            text(fonts.monoBold, CODE, 0, List.of(ellipsize(clean(card.code()), fonts.monoBold, CODE, width)),
+            text(fonts.monoBold, CODE, 0, List.of(TextFit.ellipsize(clean(card.code()), fonts.monoBold, CODE, width)),
                     CODE_BASELINE, 0);
             String instruction = Bundle.text(locale, "card.instruction", clean(sheet.signInBaseUrl()));
             text(fonts.sans, 6.5f, 0.35f, fit(instruction, fonts.sans, 6.5f, width, 2), INSTRUCTION_BASELINE, 8);
@@ -325,7 +252,7 @@ public class SignInCards {
             if (fonts.sansBold.getWidthPoint(together, DETAIL) <= width) {
                 return List.of(together);
             }
-            return List.of(ellipsize(role, fonts.sansBold, DETAIL, width), ellipsize(vote, fonts.sansBold, DETAIL, width));
+            return List.of(TextFit.ellipsize(role, fonts.sansBold, DETAIL, width), TextFit.ellipsize(vote, fonts.sansBold, DETAIL, width));
         }
 
         /** Up to two lines of detail from {@code top}, none past {@code limit}; returns where the next may start. */

@@ -48,7 +48,7 @@ final class XlsxGuard {
 
     /** The most rows the sheets of a workbook may hold for a file of {@code maxRows} participants. */
     static int rowsMax(int maxRows) {
-        return ROWS_PER_PARTICIPANT * maxRows + RosterImport.HEADER_SEARCH_ROWS;
+        return ROWS_PER_PARTICIPANT * maxRows + RosterReader.HEADER_SEARCH_ROWS;
     }
 
     static int cellsMax(int maxRows) {

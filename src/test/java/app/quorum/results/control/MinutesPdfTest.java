@@ -354,6 +354,77 @@ class MinutesPdfTest {
         assertFalse(text.contains("???"), text);
     }
 
+    /**
+     * The seed meeting with its roster repeated to 160 people (more than ten pages), in Vietnamese, and as it is in
+     * English: every page says which page it is of how many, once, right-aligned on the right margin whatever the
+     * width of the number, and where the document comes from.
+     */
+    @Test
+    void everyPageSaysItsNumberOfHowManyOnTheRightMargin() throws IOException {
+        MinutesFacts seed = seedMeeting();
+        List<Attendee> roster = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            roster.addAll(seed.roster());
+        }
+        MinutesFacts crowded = new MinutesFacts(seed.organiser(), seed.title(), seed.venue(), seed.startsAt(),
+                seed.endsAt(), seed.zone(), seed.chairs(), seed.secretaries(), roster, seed.agenda(), seed.printedAt());
+        List<PublishedResult> ballots = List.of(openElection(), seedBallot(true));
+        assertPagesNumbered(minutes.meeting(crowded, ballots, Bundle.VIETNAMESE), 10, "Trang %d/%d", "In từ Quorum lúc");
+        assertPagesNumbered(minutes.meeting(seed, ballots, Bundle.ENGLISH), 2, "Page %d of %d", "Printed from Quorum at");
+    }
+
+    static void assertPagesNumbered(byte[] pdf, int atLeast, String pageOf, String printed) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            int pages = document.getNumberOfPages();
+            assertTrue(pages >= atLeast, "pages: " + pages);
+            float margin = document.getPage(0).getMediaBox().getWidth() - 20 * 72 / 25.4f;
+            String word = pageOf.substring(0, pageOf.indexOf(' ') + 1);
+            for (int page = 1; page <= pages; page++) {
+                String words = pageOf.formatted(page, pages);
+                PageText text = PageText.of(document, page);
+                assertEquals(1, text.count(word), "one page number on page " + page + ": " + text.text);
+                assertTrue(text.text.contains(words), "page " + page + ": " + text.text);
+                assertTrue(text.text.contains(printed), "where it comes from, on page " + page);
+                assertEquals(margin, text.rightEdgeOf(words), 1.5f, words + " ends at the right margin");
+            }
+        }
+    }
+
+    /** The text of one page, and where its glyphs are. */
+    record PageText(String text, List<org.apache.pdfbox.text.TextPosition> glyphs) {
+
+        static PageText of(PDDocument document, int page) throws IOException {
+            List<org.apache.pdfbox.text.TextPosition> glyphs = new ArrayList<>();
+            PDFTextStripper stripper = new PDFTextStripper() {
+                @Override
+                protected void processTextPosition(org.apache.pdfbox.text.TextPosition text) {
+                    super.processTextPosition(text);
+                    glyphs.add(text);
+                }
+            };
+            stripper.setStartPage(page);
+            stripper.setEndPage(page);
+            return new PageText(stripper.getText(document).replaceAll("\\s+", " "), glyphs);
+        }
+
+        int count(String words) {
+            return text.split(java.util.regex.Pattern.quote(words), -1).length - 1;
+        }
+
+        /** The right edge of the last glyph of the words (white space aside), in points from the left of the page. */
+        float rightEdgeOf(String words) {
+            List<org.apache.pdfbox.text.TextPosition> visible = glyphs.stream()
+                    .filter(glyph -> !glyph.getUnicode().isBlank()).toList();
+            StringBuilder all = new StringBuilder();
+            visible.forEach(glyph -> all.append(glyph.getUnicode()));
+            String wanted = withoutSpace(words);
+            int start = all.lastIndexOf(wanted);
+            assertTrue(start >= 0, words + " not among the glyphs of " + all);
+            org.apache.pdfbox.text.TextPosition last = visible.get(start + wanted.length() - 1);
+            return last.getXDirAdj() + last.getWidthDirAdj();
+        }
+    }
+
     // ------------------------------------------------------------ reading the documents
 
     /** The text of the document, every run of white space as one space; with a name, its pages are also rendered to target/minutes/name-n.png. */
