@@ -38,16 +38,43 @@ final class Fields {
         return node.textValue();
     }
 
-    /** A non-negative integer that fits a long. */
+    /** The largest number of a record (§1): 2^53 − 1. */
+    static final long LARGEST = (1L << 53) - 1;
+
+    /** A count or size: an integer in [0, 2^53 − 1]. */
     static long integer(JsonNode parent, String name, String where) {
         return integer(parent.get(name), where + "." + name);
     }
 
     static long integer(JsonNode node, String where) {
-        if (node == null || !node.isIntegralNumber() || !node.canConvertToLong() || node.longValue() < 0) {
-            throw new BadRecord(where + " is not a non-negative integer");
+        return integer(node, 0, where);
+    }
+
+    /** An id or index: an integer in [1, 2^53 − 1]. */
+    static long id(JsonNode parent, String name, String where) {
+        return integer(parent.get(name), 1, where + "." + name);
+    }
+
+    static long integer(JsonNode node, long least, String where) {
+        if (node == null || !node.isIntegralNumber() || !node.canConvertToLong() || node.longValue() < least
+                || node.longValue() > LARGEST) {
+            throw new BadRecord(where + " is not an integer in [" + least + ", 2^53 - 1]");
         }
         return node.longValue();
+    }
+
+    /** A list of exactly {@code size} points. */
+    static List<ECPoint> points(JsonNode parent, String name, int size, String where) {
+        JsonNode array = array(parent, name, where);
+        if (array.size() != size) {
+            throw new BadRecord(where + "." + name + " has " + array.size() + " entries, not " + size);
+        }
+        List<ECPoint> points = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            JsonNode entry = array.get(i);
+            points.add(Curve.point(entry.isTextual() ? entry.textValue() : null, where + "." + name + "[" + i + "]"));
+        }
+        return points;
     }
 
     static ECPoint point(JsonNode parent, String name, String where) {

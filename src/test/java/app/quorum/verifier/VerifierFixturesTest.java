@@ -21,7 +21,7 @@ class VerifierFixturesTest {
     void theGeneratedRecordsVerify() {
         for (String record : new String[] {RecordFile.text(Fixtures.approvalNine().toJson()),
             RecordFile.text(Fixtures.election().toJson())}) {
-            Report report = Verify.verify(Verify.parse(record), null);
+            Report report = Verify.verify(record, null);
             assertEquals(java.util.List.of(), report.failures(), () -> report.checks().toString());
             assertEquals(19, report.checks().size());
         }
