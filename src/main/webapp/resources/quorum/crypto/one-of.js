@@ -29,11 +29,13 @@ import { challenge } from './transcript.js';
 /**
  * Proves that (α, β) = (r·G, v_j*·G + r·PK) encrypts one of the values.
  * @param {{prefix: Array<string|number>, alpha: import('./group.js').Point, beta: import('./group.js').Point,
- *          publicKey: import('./group.js').Point, values: number[], index: number, r: bigint}} claim
- *        index is j*, the position of the encrypted value in values
+ *          publicKey: import('./group.js').Point, values: number[], index: number, r: bigint, alphaHex?: string,
+ *          betaHex?: string}} claim
+ *        index is j*, the position of the encrypted value in values; alphaHex and betaHex, α and β already encoded
+ *        (only hashed, so the tablet encodes each point once)
  * @returns {{a: string[], b: string[], c: string[], s: string[]}}
  */
-export function proveOneOf({ prefix, alpha, beta, publicKey, values, index, r }) {
+export function proveOneOf({ prefix, alpha, beta, publicKey, values, index, r, alphaHex = alpha, betaHex = beta }) {
     const m = BigInt(values[index]);
     for (;;) {
         const c = new Array(values.length);
@@ -56,10 +58,12 @@ export function proveOneOf({ prefix, alpha, beta, publicKey, values, index, r })
         if (a.some((point) => point.is0()) || b.some((point) => point.is0())) {
             continue; // probability about L/q: draw again (§5.2)
         }
-        const total = challenge(...prefix, alpha, beta, ...a.flatMap((aj, j) => [aj, b[j]]));
+        const aHex = a.map(pointToHex); // encoded once, for the hash and the proof
+        const bHex = b.map(pointToHex);
+        const total = challenge(...prefix, alphaHex, betaHex, ...aHex.flatMap((aj, j) => [aj, bHex[j]]));
         c[index] = c.reduce((rest, cj, j) => (j === index ? rest : sub(rest, cj)), total);
         s[index] = add(w, times(c[index], r));
-        return { a: a.map(pointToHex), b: b.map(pointToHex), c: c.map(scalarToHex), s: s.map(scalarToHex) };
+        return { a: aHex, b: bHex, c: c.map(scalarToHex), s: s.map(scalarToHex) };
     }
 }
 

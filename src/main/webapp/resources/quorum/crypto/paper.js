@@ -68,14 +68,16 @@ export function encryptPaper(ballot, choices) {
     const r = choices.map(() => randomScalar());
     const alpha = r.map((ro) => mul(G, ro));
     const beta = r.map((ro, o) => mul(PK, ro).add(choices[o] === 1 ? G : O));
+    const ciphertexts = alpha.map((a, o) => ({ alpha: pointToHex(a), beta: pointToHex(beta[o]) }));
     const bitProofs = choices.map((m, o) => proveOneOf({ prefix: bitPrefix(ballot, paperId, o), alpha: alpha[o],
-        beta: beta[o], publicKey: PK, values: BITS, index: m, r: r[o] }));
+        beta: beta[o], alphaHex: ciphertexts[o].alpha, betaHex: ciphertexts[o].beta, publicKey: PK, values: BITS,
+        index: m, r: r[o] }));
     const totalProof = proveOneOf({ prefix: totalPrefix(ballot, paperId), alpha: alpha.reduce((A, a) => A.add(a)),
         beta: beta.reduce((B, b) => B.add(b)), publicKey: PK, values: totals(ballot), index: marks - ballot.min,
         r: r.reduce(add, 0n) });
     const paper = {
         paperId,
-        ciphertexts: alpha.map((a, o) => ({ alpha: pointToHex(a), beta: pointToHex(beta[o]) })),
+        ciphertexts,
         bitProofs,
         totalProof,
     };
