@@ -15,27 +15,20 @@ function same(s, P, c, Q, R) {
     return !recomputed.is0() && recomputed.equals(R);
 }
 
-function scalars(list, length) {
+/** The list decoded entry by entry, or null when it is not `length` entries or one does not decode. */
+function decoded(list, length, read) {
     if (!Array.isArray(list) || list.length !== length) {
         return null;
     }
     try {
-        return list.map(scalar);
+        return list.map(read);
     } catch {
         return null;
     }
 }
 
-function points(list, length) {
-    if (!Array.isArray(list) || list.length !== length) {
-        return null;
-    }
-    try {
-        return list.map(point);
-    } catch {
-        return null;
-    }
-}
+const scalars = (list, length) => decoded(list, length, scalar);
+const points = (list, length) => decoded(list, length, point);
 
 /**
  * §5.1 Schnorr (1991): X = x·G. c == H("quorum/v1/schnorr" | tag | ceremonyContext | index | X | A) over the published

@@ -65,16 +65,7 @@ final class Fields {
 
     /** A list of exactly {@code size} points. */
     static List<ECPoint> points(JsonNode parent, String name, int size, String where) {
-        JsonNode array = array(parent, name, where);
-        if (array.size() != size) {
-            throw new BadRecord(where + "." + name + " has " + array.size() + " entries, not " + size);
-        }
-        List<ECPoint> points = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            JsonNode entry = array.get(i);
-            points.add(Curve.point(entry.isTextual() ? entry.textValue() : null, where + "." + name + "[" + i + "]"));
-        }
-        return points;
+        return list(parent, name, size, where, Curve::point);
     }
 
     static ECPoint point(JsonNode parent, String name, String where) {
@@ -87,15 +78,21 @@ final class Fields {
 
     /** An array of scalars of exactly {@code size} entries. */
     static List<BigInteger> scalars(JsonNode parent, String name, int size, String where) {
+        return list(parent, name, size, where, Curve::scalar);
+    }
+
+    /** An array of exactly {@code size} strings, each read by {@code read(text, where)}. */
+    private static <T> List<T> list(JsonNode parent, String name, int size, String where,
+            java.util.function.BiFunction<String, String, T> read) {
         JsonNode array = array(parent, name, where);
         if (array.size() != size) {
             throw new BadRecord(where + "." + name + " has " + array.size() + " entries, not " + size);
         }
-        List<BigInteger> scalars = new ArrayList<>(size);
+        List<T> values = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             JsonNode entry = array.get(i);
-            scalars.add(Curve.scalar(entry.isTextual() ? entry.textValue() : null, where + "." + name + "[" + i + "]"));
+            values.add(read.apply(entry.isTextual() ? entry.textValue() : null, where + "." + name + "[" + i + "]"));
         }
-        return scalars;
+        return values;
     }
 }
