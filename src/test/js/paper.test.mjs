@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import { checkRevelation, reveal, spend } from '../../main/webapp/resources/quorum/crypto/audit.js';
 import { G, O, mul, pointFromHex, pointToHex, q, randomScalar, scalarToHex } from '../../main/webapp/resources/quorum/crypto/group.js';
 import { proveOneOf, verifyOneOf } from '../../main/webapp/resources/quorum/crypto/one-of.js';
-import { bitPrefix, encryptPaper, prepareBallot, totalPrefix, trackerOf, verifyPaper }
+import { REASONS, bitPrefix, checkPapers, encryptPaper, prepareBallot, totalPrefix, trackerOf, verifyPaper }
     from '../../main/webapp/resources/quorum/crypto/paper.js';
 import { receiptOf } from '../../main/webapp/resources/quorum/crypto/receipt.js';
 
@@ -126,6 +126,29 @@ describe('§4 the paper', () => {
         moved.ciphertexts[2].beta = pointToHex(pointFromHex(moved.ciphertexts[2].beta).add(G));
         assert.notEqual(trackerOf(approval.context, moved), tracker);
         assert.match(receiptOf(tracker), /^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
+    });
+
+    test('a box checked in one batch names exactly the papers broken, with §4\'s reasons', () => {
+        const box = Array.from({ length: 16 }, (_, k) => encryptPaper(election, [k % 2, 0, k % 3 === 0 ? 1 : 0, 0, 0]).paper);
+        assert.deepEqual(checkPapers(election, box), []);
+        for (let trial = 0; trial < 6; trial++) {
+            const copy = structuredClone(box);
+            const changes = {
+                [trial]: (p) => { p.bitProofs[trial % 5].s[trial % 2] = scalarToHex(randomScalar()); }, // equation only
+                [trial + 5]: (p) => { p.totalProof.b[trial % 3] = pointToHex(pointFromHex(p.totalProof.b[trial % 3]).add(G)); },
+                [trial + 9]: (p) => { p.totalProof.s[0] = scalarToHex(randomScalar()); },
+                [15]: (p) => { p.ciphertexts[0].alpha = p.ciphertexts[0].alpha.toUpperCase(); },
+            };
+            Object.entries(changes).forEach(([k, change]) => change(copy[k]));
+            assert.deepEqual(checkPapers(election, copy), [
+                { index: trial, reason: REASONS.bitProof },
+                { index: trial + 5, reason: REASONS.totalProof },
+                { index: trial + 9, reason: REASONS.totalProof },
+                { index: 15, reason: REASONS.encoding },
+            ]);
+        }
+        const shapes = [{ ...box[0], bitProofs: box[0].bitProofs.slice(1) }, { ...box[1], paperId: 7 }, null];
+        assert.deepEqual(checkPapers(election, shapes).map((r) => r.reason), [REASONS.shape, REASONS.shape, REASONS.shape]);
     });
 
     test('no two papers share an id or an α', () => {

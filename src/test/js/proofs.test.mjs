@@ -1,10 +1,14 @@
 // §5's proofs: complete (an honest proof verifies) and sound in the ways a test can see — random trials in which a
-// proof of a false statement, a proof moved to another statement, or a changed proof never verifies.
+// proof of a false statement, a proof moved to another statement, or a changed proof (a challenge, a response or a
+// published commitment) never verifies; and §5.4's batches, which accept exactly what one-by-one checks accept.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { G, O, mul, precomputed, q, randomScalar, scalarToHex } from '../../main/webapp/resources/quorum/crypto/group.js';
-import { proveOneOf, verifyOneOf } from '../../main/webapp/resources/quorum/crypto/one-of.js';
+import { Batch } from '../../main/webapp/resources/quorum/crypto/batch.js';
+import { G, O, mul, pointFromHex, pointToHex, precomputed, q, randomScalar, scalarToHex }
+    from '../../main/webapp/resources/quorum/crypto/group.js';
+import { addOneOf, proveOneOf, readOneOf, verifyOneOf } from '../../main/webapp/resources/quorum/crypto/one-of.js';
 import { proveKnowledge, verifyKnowledge } from '../../main/webapp/resources/quorum/crypto/schnorr.js';
+import { challenge } from '../../main/webapp/resources/quorum/crypto/transcript.js';
 
 const TRIALS = 25;
 const ceremonyContext = 'c0'.repeat(32);
@@ -33,7 +37,21 @@ describe('§5.1 Schnorr proof of knowledge', () => {
             assert.equal(verifyKnowledge({ ...statement, X: X.add(G), proof }), false, 'another key');
             assert.equal(verifyKnowledge({ ...statement, proof: { ...proof, s: flip(proof.s) } }), false, 's changed');
             assert.equal(verifyKnowledge({ ...statement, proof: { ...proof, c: flip(proof.c) } }), false, 'c changed');
+            const otherA = pointToHex(pointFromHex(proof.a).add(G));
+            assert.equal(verifyKnowledge({ ...statement, proof: { ...proof, a: otherA } }), false, 'a changed');
         }
+    });
+
+    test('the commitment is published, and a proof whose recomputed commitment is O is refused', () => {
+        const x = randomScalar();
+        const X = mul(G, x);
+        const proof = proveKnowledge({ tag: 'device', ceremonyContext, index: 1, x });
+        assert.deepEqual(Object.keys(proof), ['a', 'c', 's']);
+        // s = c·x: s·G − c·X = O, while the challenge is honestly the hash of the published A
+        const A = mul(G, randomScalar());
+        const c = challenge('quorum/v1/schnorr', 'device', ceremonyContext, 1, X, A);
+        const zero = { a: pointToHex(A), c: scalarToHex(c), s: scalarToHex((c * x) % q) };
+        assert.equal(verifyKnowledge({ tag: 'device', ceremonyContext, index: 1, X, proof: zero }), false);
     });
 
     test('non-canonical or missing scalars are refused', () => {
@@ -103,10 +121,69 @@ describe('§5.2 disjunctive Chaum–Pedersen proof', () => {
             const s = [...proof.s];
             s[j] = flip(s[j]);
             assert.equal(verifyOneOf({ ...claim, proof: { ...proof, s } }), false, 'an s_j changed');
-            assert.equal(verifyOneOf({ ...claim, proof: { c: [...proof.c].reverse(), s: [...proof.s].reverse() } }), false,
+            assert.equal(verifyOneOf({ ...claim, proof: { ...proof, c: [...proof.c].reverse(), s: [...proof.s].reverse() } }), false,
                 'branches swapped');
-            assert.equal(verifyOneOf({ ...claim, proof: { c: proof.c.slice(0, 1), s: proof.s.slice(0, 1) } }), false,
-                'a branch missing');
+            assert.equal(verifyOneOf({ ...claim, proof: { ...proof, c: proof.c.slice(0, 1), s: proof.s.slice(0, 1) } }),
+                false, 'a branch missing');
+            const a = [...proof.a];
+            a[j] = pointToHex(pointFromHex(a[j]).add(G));
+            assert.equal(verifyOneOf({ ...claim, proof: { ...proof, a } }), false, 'a commitment changed');
+            assert.equal(verifyOneOf({ ...claim, proof: { ...proof, b: [...proof.b].reverse() } }), false,
+                'commitments swapped');
+        }
+    });
+
+    test('the proof publishes L commitments of each kind', () => {
+        const { alpha, beta, r } = encrypt(2);
+        const proof = proveOneOf({ prefix, alpha, beta, publicKey: PK, values: [1, 2, 3], index: 1, r });
+        assert.deepEqual(Object.keys(proof), ['a', 'b', 'c', 's']);
+        assert.ok(['a', 'b', 'c', 's'].every((key) => proof[key].length === 3));
+    });
+});
+
+describe('§5.4 batches', () => {
+    const PK = precomputed(mul(G, randomScalar()));
+    const proofs = Array.from({ length: 12 }, (_, k) => {
+        const r = randomScalar();
+        const m = k % 2;
+        const alpha = mul(G, r);
+        const beta = mul(PK, r).add(m ? G : O);
+        const claim = { prefix: ['quorum/v1/bit', 'b1'.repeat(32), 'cd'.repeat(16), k], alpha, beta, publicKey: PK,
+            values: [0, 1] };
+        return { ...claim, proof: proveOneOf({ ...claim, index: m, r }) };
+    });
+    const batchOf = (claims) => {
+        const batch = new Batch(PK);
+        for (const claim of claims) {
+            const read = readOneOf(claim);
+            if (read === null) {
+                return false;
+            }
+            const { onAlpha, onBeta } = addOneOf(batch, read, claim.values);
+            batch.term(claim.alpha, onAlpha);
+            batch.term(claim.beta, onBeta);
+        }
+        return batch.holds();
+    };
+
+    test('good proofs pass in one batch; the weights are fresh 128-bit numbers', () => {
+        assert.ok(batchOf(proofs));
+        const batch = new Batch(PK);
+        const weights = Array.from({ length: 50 }, () => batch.weight());
+        assert.ok(weights.every((w) => w >= 0n && w < 2n ** 128n));
+        assert.equal(new Set(weights).size, 50);
+        assert.equal(batch.equations, 50);
+    });
+
+    test('random trials: one changed response — its challenge still holds — fails the batch, as it fails alone', () => {
+        for (let trial = 0; trial < TRIALS; trial++) {
+            const claims = structuredClone(proofs.map(({ proof }) => proof)).map((proof, k) => ({ ...proofs[k], proof }));
+            const k = trial % claims.length;
+            const j = trial % 2;
+            claims[k].proof.s[j] = flip(claims[k].proof.s[j]);
+            assert.notEqual(readOneOf(claims[k]), null, 'the challenge holds');
+            assert.equal(verifyOneOf(claims[k]), false);
+            assert.equal(batchOf(claims), false);
         }
     });
 });

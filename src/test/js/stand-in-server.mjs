@@ -7,10 +7,10 @@
 import { randomBytes, bytesToHex } from '@noble/hashes/utils.js';
 import { reveal } from '../../main/webapp/resources/quorum/crypto/audit.js';
 import { ceremonyContext } from '../../main/webapp/resources/quorum/crypto/contexts.js';
-import { aggregateOf, partialDecryption, verifyPartialDecryption }
-    from '../../main/webapp/resources/quorum/crypto/decryption.js';
+import { aggregateOf, decryptBox, verifyPartialDecryption } from '../../main/webapp/resources/quorum/crypto/decryption.js';
 import { G, O, mulPublic, pointFromHex, pointToHex, q } from '../../main/webapp/resources/quorum/crypto/group.js';
-import { encryptPaper, prepareBallot, trackerOf, verifyPaper } from '../../main/webapp/resources/quorum/crypto/paper.js';
+import { REASONS, checkPapers, encryptPaper, prepareBallot, trackerOf }
+    from '../../main/webapp/resources/quorum/crypto/paper.js';
 import { jointPublicKey, lagrangeAtZero } from '../../main/webapp/resources/quorum/crypto/sharing.js';
 import { sha256hex, transcript } from '../../main/webapp/resources/quorum/crypto/transcript.js';
 import { beginCeremony, checkRound1, receiveShares, sendShares } from '../../main/webapp/resources/quorum/crypto/trustee.js';
@@ -83,17 +83,18 @@ export function electionRecord({ meeting, ballot, votes, audits = [], decrypting
         .sort((a, b) => (a.tracker < b.tracker ? -1 : 1));
     audited.forEach((paper) => paper.ciphertexts.forEach((ct) => alphas.add(ct.alpha)));
     /** §4's acceptance: a valid paper, a new id, no α seen in an accepted or audited paper; an exact resend is a no-op. */
+    const auditedIds = new Set(audited.map((paper) => paper.paperId));
     const accept = (paper) => {
         const tracker = trackerOf(prepared.context, paper);
         if (accepted.get(paper.paperId)?.tracker === tracker) {
             return 'already accepted';
         }
         const alphasOfPaper = paper.ciphertexts.map((ct) => ct.alpha);
-        const copied = accepted.has(paper.paperId) || new Set(alphasOfPaper).size < alphasOfPaper.length
-            || alphasOfPaper.some((alpha) => alphas.has(alpha));
-        if (copied || !verifyPaper(prepared, paper)) {
-            rejected.push({ paperId: paper.paperId, tracker, reason: copied ? 'ballot.paper.copied' : 'ballot.paper.invalid',
-                ...paper });
+        const reason = checkPapers(prepared, [paper])[0]?.reason
+            ?? (accepted.has(paper.paperId) || auditedIds.has(paper.paperId) ? REASONS.duplicateId
+                : alphasOfPaper.some((alpha) => alphas.has(alpha)) ? REASONS.replay : null);
+        if (reason) {
+            rejected.push({ paperId: paper.paperId, tracker, reason, ...paper });
             return 'rejected';
         }
         accepted.set(paper.paperId, { paperId: paper.paperId, tracker, ...paper });
@@ -121,8 +122,10 @@ export function electionRecord({ meeting, ballot, votes, audits = [], decrypting
     let decryptions = [];
     let result = { counts: ballot.options.map(() => 0), papers: 0, trustees: [] };
     if (aggregate !== null) {
-        decryptions = [...decryptingTrustees].sort((a, b) => a - b).map((j) => partialDecryption({ ballotContext: prepared.context, index: j,
-            keyShare: keyShares[j - 1], aggregate }));
+        // each trustee's device checks the list and decrypts the aggregate it recomputes (§6), the turnout being one
+        // participation per accepted paper
+        decryptions = [...decryptingTrustees].sort((a, b) => a - b).map((j) => decryptBox({ ballot: prepared, papers,
+            audited, turnout: papers.length, index: j, keyShare: keyShares[j - 1], aggregate }).decryption);
         if (!decryptions.every((decryption) => verifyPartialDecryption({ ballotContext: prepared.context,
             verificationKey: ceremony.trustees[decryption.index - 1].verificationKey, aggregate, decryption }))) {
             throw new Error('a partial decryption does not verify');
@@ -131,7 +134,9 @@ export function electionRecord({ meeting, ballot, votes, audits = [], decrypting
         result = { counts, papers: papers.length, trustees };
     }
     const fingerprint = sha256hex(transcript('quorum/v1/record', prepared.context, ...papers.map((p) => p.tracker),
-        ...(aggregate === null ? ['null'] : aggregate.flatMap(({ alpha, beta }) => [alpha, beta])), ...result.counts));
+        'audited', ...audited.map((p) => p.tracker), 'rejected', ...rejected.map((p) => p.tracker ?? 'null'),
+        ...(aggregate === null ? ['null'] : aggregate.flatMap(({ alpha, beta }) => [alpha, beta])),
+        ...decryptions.flatMap(({ index, shares }) => [index, ...shares.map((share) => share.d)]), ...result.counts));
     return {
         format: 'quorum-election-record/1',
         group: { curve: 'P-256', order: q.toString(16), generator: pointToHex(G) },

@@ -3,11 +3,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ceremonyContext } from '../../main/webapp/resources/quorum/crypto/contexts.js';
-import { aggregateOf, partialDecryption, verifyPartialDecryption }
+import { aggregateOf, decryptBox, partialDecryption, verifyPartialDecryption }
     from '../../main/webapp/resources/quorum/crypto/decryption.js';
 import { G, add, mul, pointFromHex, pointToHex, randomScalar, scalarToHex, times }
     from '../../main/webapp/resources/quorum/crypto/group.js';
-import { encryptPaper, prepareBallot } from '../../main/webapp/resources/quorum/crypto/paper.js';
+import { encryptPaper, prepareBallot, trackerOf } from '../../main/webapp/resources/quorum/crypto/paper.js';
+import { reveal } from '../../main/webapp/resources/quorum/crypto/audit.js';
 import { openShare, sealShare } from '../../main/webapp/resources/quorum/crypto/share-box.js';
 import { evaluate, jointPublicKey, lagrangeAtZero, verificationKey }
     from '../../main/webapp/resources/quorum/crypto/sharing.js';
@@ -112,7 +113,9 @@ describe('§5.3 and §6: partial decryptions, and the count from any t of n', ()
         options: [{ code: 'YES', label: 'Đồng ý' }, { code: 'NO', label: 'Không đồng ý' }, { code: 'ABSTAIN', label: 'Không biểu quyết' }],
         publicKey: pointToHex(PK), ceremonyContext: context });
     const votes = [[1, 0, 0], [1, 0, 0], [0, 0, 1], [1, 0, 0], [0, 1, 0]];
-    const aggregate = aggregateOf(votes.map((choices) => encryptPaper(ballot, choices).paper));
+    const listed = votes.map((choices) => encryptPaper(ballot, choices).paper)
+        .map((paper) => ({ paperId: paper.paperId, tracker: trackerOf(ballot.context, paper), ...paper }));
+    const aggregate = aggregateOf(listed);
     const decryptions = [1, 2, 3].map((index) => partialDecryption({ ballotContext: ballot.context, index,
         keyShare: round3[index - 1].keyShare, aggregate }));
 
@@ -130,6 +133,44 @@ describe('§5.3 and §6: partial decryptions, and the count from any t of n', ()
         }
     });
 
+    test('§6: the device decrypts the aggregate it recomputes from the list it checked', () => {
+        const audited = [reveal(ballot, encryptPaper(ballot, [0, 1, 0]))];
+        const { aggregate: own, papers, decryption } = decryptBox({ ballot, papers: listed, audited, turnout: 5,
+            index: 2, keyShare: round3[1].keyShare, aggregate });
+        assert.deepEqual(own, aggregate);
+        assert.equal(papers, 5);
+        assert.ok(verifyPartialDecryption({ ballotContext: ballot.context,
+            verificationKey: round3[1].published.verificationKey, aggregate, decryption }));
+        const { counts } = combine({ aggregate, decryptions: [decryptions[0], decryption], t: 2, papers: 5 });
+        assert.deepEqual(counts, [3, 1, 1]);
+    });
+
+    test('§6: the device refuses a tampered list, a list that is not the turnout, and an aggregate it did not compute', () => {
+        const job = { ballot, papers: listed, turnout: 5, index: 1, keyShare: round3[0].keyShare };
+        const refuses = (change, message) => {
+            const tampered = structuredClone(job.papers);
+            const changed = change(tampered) ?? {};
+            assert.throws(() => decryptBox({ ...job, papers: tampered, ...changed }), message);
+        };
+        refuses((p) => { p[2].bitProofs[1].s[0] = scalarToHex(randomScalar()); }, /paper 3 is not a valid paper .*bit-proof/);
+        refuses((p) => { p[4].totalProof.c[0] = scalarToHex(randomScalar()); }, /paper 5 .*total-proof/);
+        refuses((p) => { p[1].ciphertexts[0].beta = pointToHex(pointFromHex(p[1].ciphertexts[0].beta).add(G)); },
+            /paper 2 is not a valid paper/);
+        refuses((p) => { p[0].tracker = 'ab'.repeat(32); }, /paper 1: its tracker/);
+        refuses((p) => { p[3] = structuredClone(p[1]); }, /paper 4 repeats/);
+        refuses((p) => ({ papers: p.slice(0, 4) }), /4 papers are listed for a turnout of 5/);
+        refuses((p) => ({ papers: [p[0]], turnout: 1, audited: [p[0]] }), /paper 1 repeats/);
+        refuses(() => ({ turnout: 6 }), /turnout of 6/);
+        refuses(() => ({ turnout: 4 }), /turnout of 4/);
+        refuses(() => ({ aggregate: [...aggregate.slice(1), aggregate[0]] }), /the aggregate the server shows/);
+        refuses(() => ({ aggregate: aggregateOf(listed.slice(0, 1)) }), /the aggregate the server shows/);
+        refuses(() => ({ index: 0 }), /index/);
+        const otherBallot = prepareBallot({ meetingId: 5, ballotId: 2, kind: 'APPROVAL', question: 'Q', min: 1, max: 1,
+            options: [{ code: 'YES', label: 'Đồng ý' }, { code: 'NO', label: 'Không đồng ý' }, { code: 'ABSTAIN', label: 'Không biểu quyết' }],
+            publicKey: pointToHex(PK), ceremonyContext: context });
+        refuses(() => ({ ballot: otherBallot }), /paper 1 is not a valid paper/);
+    });
+
     test('random trials: a share with a wrong key, a changed D or proof, or for another trustee never verifies', () => {
         for (let trial = 0; trial < 10; trial++) {
             const j = 1 + (trial % 3);
@@ -143,6 +184,9 @@ describe('§5.3 and §6: partial decryptions, and the count from any t of n', ()
             const proofChanged = structuredClone(decryptions[j - 1]);
             proofChanged.shares[o].proof.s = scalarToHex(randomScalar());
             assert.equal(verifyPartialDecryption({ ...claim, decryption: proofChanged }), false, 'proof changed');
+            const commitmentChanged = structuredClone(decryptions[j - 1]);
+            commitmentChanged.shares[o].proof.b = pointToHex(pointFromHex(commitmentChanged.shares[o].proof.b).add(G));
+            assert.equal(verifyPartialDecryption({ ...claim, decryption: commitmentChanged }), false, 'commitment changed');
             const other = decryptions[j % 3];
             assert.equal(verifyPartialDecryption({ ...claim, decryption: { ...other, index: j } }), false, 'another trustee');
             assert.equal(verifyPartialDecryption({ ...claim, ballotContext: 'ff'.repeat(32), decryption: decryptions[j - 1] }),

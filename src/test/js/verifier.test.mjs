@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { G, pointFromHex, pointToHex, scalarToHex, randomScalar } from '../../main/webapp/resources/quorum/crypto/group.js';
+import { pippenger } from '@noble/curves/abstract/curve.js';
+import { G, Point, mul, pointFromHex, pointToHex, scalarToHex, randomScalar } from '../../main/webapp/resources/quorum/crypto/group.js';
+import { msm } from '../../verifier/js/proofs.mjs';
 import { approvalRecord } from './generate-fixtures.mjs';
 import { electionRecord } from './stand-in-server.mjs';
 
@@ -69,6 +71,20 @@ const TAMPERINGS = {
     'too few trustees': [(r) => { r.decryptions.splice(1); }, 'decryptions.threshold'],
     'a point in upper case': [(r) => { r.papers[0].ciphertexts[0].alpha = r.papers[0].ciphertexts[0].alpha.toUpperCase(); },
         'papers.encoding'],
+    'a bit proof\'s commitment': [(r) => { r.papers[1].bitProofs[2].a[1] = plusG(r.papers[1].bitProofs[2].a[1]); },
+        'papers.bitProofs'],
+    'a total proof\'s commitment': [(r) => { r.papers[6].totalProof.b[0] = plusG(r.papers[6].totalProof.b[0]); },
+        'papers.totalProofs'],
+    'a Schnorr proof\'s commitment': [(r) => { r.ceremony.trustees[2].deviceKeyProof.a = plusG(r.ceremony.trustees[2].deviceKeyProof.a); },
+        'ceremony.proofs'],
+    'a partial decryption\'s commitment': [(r) => { r.decryptions[1].shares[1].proof.a = plusG(r.decryptions[1].shares[1].proof.a); },
+        'decryptions.proofs'],
+    'a meeting id of 0': [(r) => { r.meeting.id = 0; }, 'ceremony.context'],
+    'a ballot id of 2^53': [(r) => { r.ballot.id = 2 ** 53; }, 'format'],
+    'an approval\'s answers reordered': [(r) => { r.ballot.options.reverse(); }, 'ballot.context'],
+    'a rejected paper\'s reason': [(r) => { r.rejected[0].reason = 'ballot.paper.invalid'; }, 'rejected'],
+    'an audited paper left out': [(r) => { r.audited.pop(); }, 'fingerprint'],
+    'a rejected paper left out': [(r) => { r.rejected.pop(); }, 'fingerprint'],
 };
 
 describe('the JavaScript verifier', () => {
@@ -104,6 +120,40 @@ describe('the JavaScript verifier', () => {
             assert.match(output, new RegExp(`NOT VERIFIED: failed ${first.replace('.', '\\.')}`));
         });
     }
+
+    test('a decryption left out of a record with three fails at the fingerprint, which pins every decryption', () => {
+        const record = fixture('js-election.json');
+        assert.equal(record.decryptions.length, 3);
+        record.decryptions.pop();
+        const { status, failed, output } = verify(record);
+        assert.equal(status, 1, output);
+        assert.deepEqual(failed, ['fingerprint'], output);
+    });
+
+    for (const [as, written] of [['"threshold": 2,', '"threshold": 2.0,'], ['"n": 3,', '"n": 3e0,'], ['"min": 1,', '"min": -0,'],
+        ['"min": 1,', '"min": 01,']]) {
+        test(`a number written ${written} fails at format`, () => {
+            const text = readFileSync(new URL('js-approval-9.json', FIXTURES), 'utf8');
+            assert.ok(text.includes(as));
+            const { status, failed, output } = verify(text.replace(as, written));
+            if (written.includes('01')) {
+                assert.equal(status, 2, 'not JSON at all');
+                return;
+            }
+            assert.equal(status, 1, output);
+            assert.equal(failed[0], 'format', output);
+            assert.match(output, new RegExp(`the number ${written.split(': ')[1].replace(',', '').replace('.', '\\.')} is not`));
+        });
+    }
+
+    test('its multi-scalar multiplication agrees with noble\'s Pippenger', () => {
+        for (const n of [1, 2, 7, 40, 300]) {
+            const points = Array.from({ length: n }, (_, k) => (k % 5 === 4 ? mul(G, 3n).negate() : mul(G, randomScalar())));
+            const scalars = points.map((_, k) => [0n, 1n, randomScalar(), randomScalar() % 2n ** 128n][k % 4]);
+            assert.ok(msm(points, scalars).equals(pippenger(Point, points, scalars)), `${n} points`);
+        }
+        assert.ok(msm([], []).is0());
+    });
 
     test('a file that is not JSON ends with exit code 2; a record of another format fails at format', () => {
         assert.equal(verify('{ not json').status, 2);

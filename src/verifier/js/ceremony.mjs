@@ -2,7 +2,7 @@
  * Checks of the group, the trustees' ceremony and the ballot's context (specification §1–§3, §7).
  * Each adds what later checks need to `state`.
  */
-import { G, GROUP, ZERO, sha256Text, integer, mod, point, q, sha256hex, times } from './encoding.mjs';
+import { G, GROUP, ZERO, sha256Text, id as idOf, integer, mod, point, q, sha256hex, times } from './encoding.mjs';
 import { schnorr } from './proofs.mjs';
 import { problems } from './report.mjs';
 
@@ -24,7 +24,7 @@ export function checkCeremonyContext(record, state) {
     if (typeof id !== 'string' || !/^[0-9a-f]{32}$/.test(id)) {
         throw new Error('ceremony.id is not 32 lower-case hex digits');
     }
-    integer(record.meeting?.id);
+    idOf(record.meeting?.id);
     if (!(Number.isInteger(n) && Number.isInteger(threshold) && threshold >= 1 && threshold <= n && n <= 9)) {
         throw new Error(`not 1 ≤ t ≤ n ≤ 9: n = ${n}, t = ${threshold}`);
     }
@@ -110,15 +110,18 @@ export function checkBallotContext(record, state) {
     const N = options.length;
     integer(min);
     integer(max);
-    if (kind === 'APPROVAL' ? !(N === 3 && min === 1 && max === 1)
+    const codes = options.map((option) => option.code);
+    if (kind === 'APPROVAL' ? !(codes.length === 3 && codes[0] === 'YES' && codes[1] === 'NO' && codes[2] === 'ABSTAIN'
+            && min === 1 && max === 1)
         : kind === 'ELECTION' ? !(min <= max && max >= 1 && max <= N) : true) {
-        throw new Error(`a ${kind} ballot cannot have ${N} options, min ${min} and max ${max}`);
+        throw new Error(`a ${kind} ballot cannot have the options ${JSON.stringify(codes).slice(0, 80)}, min ${min} and `
+            + `max ${max} (§3: an approval has YES, NO, ABSTAIN and 1..1; an election 0 ≤ min ≤ max, 1 ≤ max ≤ N)`);
     }
     const texts = [ballot.question, ...options.flatMap((option) => [option.code, option.label])];
     if (!texts.every((text) => typeof text === 'string' && text.isWellFormed())) {
         throw new Error('the question, codes and labels are not all well-formed Unicode texts');
     }
-    const recomputed = sha256hex('quorum/v1/ballot', record.meeting.id, integer(ballot.id), kind, N, min, max,
+    const recomputed = sha256hex('quorum/v1/ballot', record.meeting.id, idOf(ballot.id), kind, N, min, max,
         record.ceremony.publicKey, record.ceremony.context, ...texts.map(sha256Text));
     if (recomputed !== ballot.context) {
         throw new Error(`ballot.context is ${ballot.context}, the ballot's fields give ${recomputed}`);

@@ -2,7 +2,7 @@
  * Checks of the count (specification §6, §7): the aggregate, the trustees' partial decryptions, the counts they give,
  * and the record's fingerprint.
  */
-import { G, ZERO, integer, invert, mod, point, sha256hex, times } from './encoding.mjs';
+import { G, ZERO, id, integer, invert, mod, point, sha256hex, times } from './encoding.mjs';
 import { decryption } from './proofs.mjs';
 import { problems } from './report.mjs';
 
@@ -50,7 +50,7 @@ export function checkDecryptions(record, state) {
     let previous = 0;
     for (const { index, shares } of decryptions) {
         const trustee = state.trustees[index - 1];
-        if (!Number.isInteger(index) || !trustee || index <= previous) {
+        if (!Number.isSafeInteger(index) || index < 1 || !trustee || index <= previous) {
             wrong.push(`index ${JSON.stringify(index)} is not a trustee's, or not after ${previous} (one per trustee, ascending)`);
             continue;
         }
@@ -90,7 +90,8 @@ export function checkThreshold(record, state) {
         throw new Error(`${taking.length} trustees decrypted, ${state.t} are needed`);
     }
     const expected = taking.slice(0, state.t);
-    if (!Array.isArray(used) || used.join(',') !== expected.join(',')) {
+    if (!Array.isArray(used) || !used.every((index) => Number.isSafeInteger(index) && index >= 1)
+            || used.join(',') !== expected.join(',')) {
         throw new Error(`result.trustees is ${JSON.stringify(used)}, the first ${state.t} by index are ${JSON.stringify(expected)}`);
     }
     return `${taking.length} distinct trustees (${taking.join(', ')}) decrypted; ${state.t} needed; combined: ${expected.join(', ')}`;
@@ -129,13 +130,22 @@ function discreteLogs(set, state, papers) {
     });
 }
 
+/**
+ * §7: SHA256hex of the context, the counted trackers, "audited" and the audited trackers, "rejected" and the rejected
+ * trackers ("null" for none), the aggregate (or "null"), each listed decryption's index and D's, and the counts — all
+ * as the record writes them (the other checks say whether they are right).
+ */
 export function checkFingerprint(record, state) {
+    const trackers = (list) => (Array.isArray(list) ? list : []).map((paper) => paper?.tracker ?? 'null');
     const aggregate = record.aggregate === null ? ['null']
         : record.aggregate.flatMap(({ alpha, beta }) => [alpha, beta]);
-    const recomputed = sha256hex('quorum/v1/record', state.ballotContext, ...record.papers.map((paper) => paper.tracker),
-        ...aggregate, ...record.result.counts);
+    const decryptions = record.decryptions.flatMap(({ index, shares }) => [id(index), ...shares.map((share) => share.d)]);
+    const recomputed = sha256hex('quorum/v1/record', state.ballotContext, ...trackers(record.papers),
+        'audited', ...trackers(record.audited), 'rejected', ...trackers(record.rejected), ...aggregate, ...decryptions,
+        ...record.result.counts.map(integer));
     if (recomputed !== record.fingerprint) {
-        throw new Error(`the record says ${record.fingerprint}, its trackers, aggregate and counts give ${recomputed}`);
+        throw new Error(`the record says ${record.fingerprint}; its counted, audited and rejected trackers, aggregate, `
+            + `decryptions and counts give ${recomputed}`);
     }
     return record.fingerprint;
 }

@@ -37,12 +37,46 @@ export function scalar(text) {
     return value;
 }
 
-/** A non-negative integer as JSON gives it (and as a transcript writes it, in decimal). */
+/** A count or size (§1): an integer in [0, 2^53 − 1] (and as a transcript writes it, in decimal). */
 export function integer(value) {
     if (!Number.isSafeInteger(value) || value < 0) {
-        throw new Error(`not a non-negative integer: ${JSON.stringify(value)}`);
+        throw new Error(`not an integer in [0, 2^53 - 1]: ${JSON.stringify(value)}`);
     }
     return value;
+}
+
+/** An id or index (§1): an integer in [1, 2^53 − 1]. */
+export function id(value) {
+    if (!Number.isSafeInteger(value) || value < 1) {
+        throw new Error(`not an integer in [1, 2^53 - 1]: ${JSON.stringify(value)}`);
+    }
+    return value;
+}
+
+/**
+ * §1's rule for every number of the record, on its text (JSON.parse no longer shows how a number was written, and
+ * reads 2.0 and 2e0 as 2): digits only — no sign, fraction, exponent or leading zero — and at most 2^53 − 1.
+ * @param {string} text the record's JSON text
+ * @returns {string|null} the first number written otherwise, or null
+ */
+export function firstWrongNumber(text) {
+    for (let k = 0; k < text.length; k++) {
+        const ch = text[k];
+        if (ch === '"') {
+            for (k++; k < text.length && text[k] !== '"'; k++) {
+                if (text[k] === '\\') {
+                    k++;
+                }
+            }
+        } else if (ch === '-' || (ch >= '0' && ch <= '9')) {
+            const [written] = /^-?[0-9.eE+-]*/.exec(text.slice(k, k + 40));
+            if (!/^(0|[1-9][0-9]{0,15})$/.test(written) || Number(written) > Number.MAX_SAFE_INTEGER) {
+                return written;
+            }
+            k += written.length - 1;
+        }
+    }
+    return null;
 }
 
 /** The compressed hex of a point that is not the identity. */
@@ -78,3 +112,8 @@ export const invert = (a) => Point.Fn.inv(mod(a));
 
 /** k·P for a public k in [0, q-1]. */
 export const times = (P, k) => P.multiplyUnsafe(k);
+
+/** A fresh weight for the batches of §5.4: uniform in [0, 2^128), from the platform's cryptographic generator. */
+export function weight() {
+    return BigInt('0x' + hex(crypto.getRandomValues(new Uint8Array(16))));
+}

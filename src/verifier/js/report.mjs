@@ -9,16 +9,16 @@ export class Report {
     }
 
     /**
-     * Runs one check. `run` returns what it found (a sentence), or throws with what is wrong; `needs` names the
-     * checks whose failure makes this one meaningless (then it is skipped).
+     * Runs one check. `run` returns (or resolves to) what it found (a sentence), or throws with what is wrong; `needs`
+     * names the checks whose failure makes this one meaningless (then it is skipped).
      */
-    check(name, run, needs = []) {
+    async check(name, run, needs = []) {
         const failedNeed = needs.find((need) => this.failed(need));
         if (failedNeed) {
             return this.record(name, 'skip', `not checked: ${failedNeed} failed`);
         }
         try {
-            return this.record(name, 'ok', run());
+            return this.record(name, 'ok', await run());
         } catch (error) {
             return this.record(name, 'FAIL', error.message);
         }

@@ -2,9 +2,9 @@
 // trustee's work in a real browser, reached over plain http, with the modules loaded through the import map.
 import { reveal, checkRevelation } from '/resources/quorum/crypto/audit.js';
 import { ceremonyContext } from '/resources/quorum/crypto/contexts.js';
-import { aggregateOf, partialDecryption, verifyPartialDecryption } from '/resources/quorum/crypto/decryption.js';
+import { aggregateOf, decryptBox, verifyPartialDecryption } from '/resources/quorum/crypto/decryption.js';
 import { pointFromHex, pointToHex } from '/resources/quorum/crypto/group.js';
-import { encryptPaper, prepareBallot, trackerOf, verifyPaper } from '/resources/quorum/crypto/paper.js';
+import { checkPapers, encryptPaper, prepareBallot, trackerOf, verifyPaper } from '/resources/quorum/crypto/paper.js';
 import { receiptOf } from '/resources/quorum/crypto/receipt.js';
 import { jointPublicKey } from '/resources/quorum/crypto/sharing.js';
 import { beginCeremony, checkRound1, receiveShares, sendShares } from '/resources/quorum/crypto/trustee.js';
@@ -61,14 +61,32 @@ window.tablet = {
         return { times, valid: verifyPaper(ballot, last.prepared.paper), size: JSON.stringify(last.prepared.paper).length };
     },
 
-    /** The whole round trip in the browser: ceremony, papers, an audit, partial decryptions, the vault. */
+    /**
+     * The whole round trip in the browser: ceremony, papers, an audit, the trustees' devices checking the list and
+     * decrypting the aggregate they recompute (and refusing a tampered list or aggregate), the vault.
+     */
     async selfTest() {
         const approval = prepareBallot(FIELDS.approval);
-        const papers = CHOICES.approval.map((choices) => encryptPaper(approval, choices).paper);
+        const papers = CHOICES.approval.map((choices) => encryptPaper(approval, choices).paper)
+            .map((paper) => ({ paperId: paper.paperId, tracker: trackerOf(approval.context, paper), ...paper }));
         const audited = reveal(approval, encryptPaper(approval, [0, 1, 0]));
         const aggregate = aggregateOf(papers);
-        const decryptions = [1, 3].map((index) => partialDecryption({ ballotContext: approval.context, index,
-            keyShare: round3[index - 1].keyShare, aggregate }));
+        const decryptions = [1, 3].map((index) => decryptBox({ ballot: approval, papers, audited: [audited],
+            turnout: papers.length, index, keyShare: round3[index - 1].keyShare, aggregate }).decryption);
+        const refuses = (change) => {
+            try {
+                decryptBox({ ballot: approval, papers, turnout: papers.length, index: 2, keyShare: round3[1].keyShare,
+                    ...change(structuredClone(papers)) });
+                return false;
+            } catch {
+                return true;
+            }
+        };
+        const tampered = [
+            (list) => { list[1].bitProofs[0].s[1] = list[1].bitProofs[0].s[0]; return { papers: list }; },
+            (list) => ({ papers: list.slice(1) }),
+            () => ({ aggregate: [aggregate[1], aggregate[0], aggregate[2]] }),
+        ].every(refuses) && !refuses((list) => ({ papers: list, aggregate }));
         const started = performance.now();
         const backup = await sealSecrets({ passphrase: 'mật khẩu của thư ký', meetingId, ceremonyId: '00112233445566778899aabbccddeeff',
             index: 2, secrets: { deviceKey: devices[1].secrets.deviceKey, keyShare: round3[1].keyShare } });
@@ -77,7 +95,8 @@ window.tablet = {
         return {
             round1: checkRound1({ ceremonyContext: context, n: 3, t: 2, trustees: round1 }).length === 0,
             complaints: round3.flatMap((r) => r.complaints).length,
-            papers: papers.every((paper) => verifyPaper(approval, paper)),
+            papers: papers.every((paper) => verifyPaper(approval, paper)) && checkPapers(approval, papers).length === 0,
+            tampered,
             audit: checkRevelation(approval, audited),
             decryptions: decryptions.every((decryption) => verifyPartialDecryption({ ballotContext: approval.context,
                 verificationKey: round3[decryption.index - 1].published.verificationKey, aggregate, decryption })),

@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.IntStream;
 
 import org.bouncycastle.math.ec.ECPoint;
 
@@ -18,6 +17,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * counted; and the aggregate as the sum of the listed papers.
  */
 final class BoxChecks {
+
+    /** The reasons a paper is refused for (§4). */
+    private static final Set<String> REASONS = Set.of("ballot.crypto.paper.shape", "ballot.crypto.paper.encoding",
+            "ballot.crypto.paper.bit-proof", "ballot.crypto.paper.total-proof", "ballot.crypto.paper.duplicate-id",
+            "ballot.crypto.paper.replay");
 
     private final Facts facts;
 
@@ -68,49 +72,110 @@ final class BoxChecks {
         return papers;
     }
 
+    /**
+     * Every paper's proofs: read, each challenge against its published commitments, then all the papers' equations
+     * in one small-exponents batch (§5.4); when the batch fails, one by one to name the papers.
+     */
     private String proofs() {
-        List<String> failures = IntStream.range(0, facts.papers.size()).parallel()
-                .mapToObj(p -> proofFailure(facts.papers.get(p), "paper")).filter(Objects::nonNull).toList();
+        List<Object> read = facts.papers.parallelStream().map(paper -> (Object) readProofs(paper)).toList();
+        List<String> failures = new ArrayList<>();
+        List<PaperProofs> good = new ArrayList<>();
+        for (Object outcome : read) {
+            if (outcome instanceof String failure) {
+                failures.add(failure);
+            } else {
+                good.add((PaperProofs) outcome);
+            }
+        }
+        List<SmallExponents.Terms> terms = good.parallelStream().map(this::terms).toList();
+        boolean batched = good.isEmpty() || SmallExponents.vanishes(terms, facts.publicKey);
+        if (!batched) {
+            failures.addAll(good.parallelStream().map(this::equationFailure).filter(Objects::nonNull).toList());
+        }
         Report.require(failures.isEmpty(), failures.isEmpty() ? "" : failures.get(0)
                 + (failures.size() > 1 ? " (and " + (failures.size() - 1) + " more papers)" : ""));
         return facts.papers.size() * (facts.options + 1) + " proofs verify (" + facts.options
-                + " bit proofs and one total proof in " + facts.min + ".." + facts.max + " per paper)";
+                + " bit proofs and one total proof in " + facts.min + ".." + facts.max + " per paper; every challenge "
+                + "hashed, the " + 2 * facts.papers.size() * (2 * facts.options + facts.max - facts.min + 1)
+                + " equations in one batch)";
     }
 
-    /** The first failing proof of a paper, or null. */
-    private String proofFailure(Facts.DecodedPaper paper, String what) {
-        String where = what + " " + paper.position() + " (tracker " + paper.tracker() + ")";
+    /** A paper's proofs as read, with the total ciphertext {@code (Σ α_o, Σ β_o)}. */
+    private record PaperProofs(Facts.DecodedPaper paper, String where, List<Proofs.OneOf> bits, Proofs.OneOf total,
+            ECPoint totalAlpha, ECPoint totalBeta) {
+    }
+
+    /** The proofs of a paper whose challenges all hold, or the first failure. */
+    private Object readProofs(Facts.DecodedPaper paper) {
+        String where = "paper " + paper.position() + " (tracker " + paper.tracker() + ")";
         try {
             JsonNode bitProofs = Fields.array(paper.json(), "bitProofs", where);
             Report.require(bitProofs.size() == facts.options, where + ": not N bit proofs");
+            List<Proofs.OneOf> bits = new ArrayList<>();
             ECPoint totalAlpha = Curve.CURVE.getInfinity();
             ECPoint totalBeta = Curve.CURVE.getInfinity();
             for (int o = 0; o < facts.options; o++) {
-                JsonNode proof = bitProofs.get(o);
-                String prefix = String.join("|", "quorum/v1/bit", facts.ballotContext, paper.paperId(),
-                        Integer.toString(o));
-                if (!Proofs.disjunctive(prefix, paper.alphas().get(o), paper.betas().get(o), new long[] {0, 1},
-                        Fields.scalars(proof, "c", 2, where + ".bitProofs[" + o + "]"),
-                        Fields.scalars(proof, "s", 2, where + ".bitProofs[" + o + "]"), facts.publicKey)) {
-                    return where + ": the bit proof of option " + o + " (ciphertext " + o + ") does not verify";
+                Proofs.OneOf proof = Proofs.OneOf.read(bitProofs.get(o), 2, where + ".bitProofs[" + o + "]");
+                if (!Proofs.challengeHolds(bitPrefix(paper, o), paper.alphas().get(o), paper.betas().get(o), proof)) {
+                    return bitFailure(where, o);
                 }
+                bits.add(proof);
                 totalAlpha = totalAlpha.add(paper.alphas().get(o));
                 totalBeta = totalBeta.add(paper.betas().get(o));
             }
-            long[] values = LongStreams.range(facts.min, facts.max);
-            JsonNode total = Fields.object(paper.json(), "totalProof", where);
-            String prefix = String.join("|", "quorum/v1/total", facts.ballotContext, paper.paperId(),
-                    Integer.toString(facts.min), Integer.toString(facts.max));
             Report.require(!totalAlpha.isInfinity() && !totalBeta.isInfinity(), where + ": a total is the identity");
-            if (!Proofs.disjunctive(prefix, totalAlpha.normalize(), totalBeta.normalize(), values,
-                    Fields.scalars(total, "c", values.length, where + ".totalProof"),
-                    Fields.scalars(total, "s", values.length, where + ".totalProof"), facts.publicKey)) {
-                return where + ": the total proof (marks in " + facts.min + ".." + facts.max + ") does not verify";
+            ECPoint[] totals = {totalAlpha, totalBeta};
+            Curve.CURVE.normalizeAll(totals);
+            Proofs.OneOf total = Proofs.OneOf.read(Fields.object(paper.json(), "totalProof", where),
+                    facts.max - facts.min + 1, where + ".totalProof");
+            if (!Proofs.challengeHolds(totalPrefix(paper), totals[0], totals[1], total)) {
+                return totalFailure(where);
             }
-            return null;
+            return new PaperProofs(paper, where, bits, total, totals[0], totals[1]);
         } catch (BadRecord bad) {
             return bad.getMessage();
         }
+    }
+
+    /** The paper's equations with their weights; the total proof's terms on (Σ α, Σ β) go to every α_o, β_o. */
+    private SmallExponents.Terms terms(PaperProofs proofs) {
+        SmallExponents.Terms terms = new SmallExponents.Terms();
+        BigInteger[] total = terms.addOneOf(proofs.total(), LongStreams.range(facts.min, facts.max));
+        for (int o = 0; o < facts.options; o++) {
+            BigInteger[] bit = terms.addOneOf(proofs.bits().get(o), new long[] {0, 1});
+            terms.add(proofs.paper().alphas().get(o), bit[0].add(total[0]));
+            terms.add(proofs.paper().betas().get(o), bit[1].add(total[1]));
+        }
+        return terms;
+    }
+
+    /** The first proof of a paper whose equations fail, one by one, or null. */
+    private String equationFailure(PaperProofs proofs) {
+        for (int o = 0; o < facts.options; o++) {
+            if (!Proofs.equationsHold(proofs.paper().alphas().get(o), proofs.paper().betas().get(o), new long[] {0, 1},
+                    proofs.bits().get(o), facts.publicKey)) {
+                return bitFailure(proofs.where(), o);
+            }
+        }
+        return Proofs.equationsHold(proofs.totalAlpha(), proofs.totalBeta(), LongStreams.range(facts.min, facts.max),
+                proofs.total(), facts.publicKey) ? null : totalFailure(proofs.where());
+    }
+
+    private String bitPrefix(Facts.DecodedPaper paper, int o) {
+        return String.join("|", "quorum/v1/bit", facts.ballotContext, paper.paperId(), Integer.toString(o));
+    }
+
+    private String totalPrefix(Facts.DecodedPaper paper) {
+        return String.join("|", "quorum/v1/total", facts.ballotContext, paper.paperId(), Integer.toString(facts.min),
+                Integer.toString(facts.max));
+    }
+
+    private static String bitFailure(String where, int o) {
+        return where + ": the bit proof of option " + o + " (ciphertext " + o + ") does not verify";
+    }
+
+    private String totalFailure(String where) {
+        return where + ": the total proof (marks in " + facts.min + ".." + facts.max + ") does not verify";
     }
 
     private String tracker(Facts.DecodedPaper paper) {
@@ -191,6 +256,9 @@ final class BoxChecks {
         for (int r = 0; r < rejected.size(); r++) {
             JsonNode paper = rejected.get(r);
             String where = "rejected paper " + (r + 1);
+            JsonNode reason = paper.path("reason");
+            Report.require(reason.isTextual() && REASONS.contains(reason.textValue()),
+                    where + ": its reason is not one of §4's");
             JsonNode tracker = paper.get("tracker");
             String recomputed = trackerAsSent(paper);
             if (recomputed == null) {
@@ -201,7 +269,7 @@ final class BoxChecks {
                     where + ": its tracker is not the one of its fields as sent");
             Report.require(!counted.contains(recomputed), where + " is among the counted papers");
         }
-        return "none of " + rejected.size() + " rejected papers is counted";
+        return "none of " + rejected.size() + " rejected papers is counted, each with one of §4's reasons";
     }
 
     private String trackerAsSent(JsonNode paper) {

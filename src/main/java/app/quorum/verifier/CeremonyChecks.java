@@ -39,17 +39,19 @@ final class CeremonyChecks {
         JsonNode root = facts.root;
         Report.require("quorum-election-record/1".equals(Fields.text(root, "format", "record")),
                 "record.format is not quorum-election-record/1");
+        Report.require(facts.wrongNumber == null, "the number " + facts.wrongNumber
+                + " is not an integer written as digits only, at most 2^53 - 1 (§1)");
         JsonNode group = Fields.object(root, "group", "record");
         Report.require("P-256".equals(Fields.text(group, "curve", "group")), "group.curve is not P-256");
         Report.require(Q_HEX.equals(Fields.text(group, "order", "group")), "group.order is not P-256's order");
         Report.require(G_HEX.equals(Fields.text(group, "generator", "group")), "group.generator is not P-256's G");
         Report.require(Curve.hex(Curve.GENERATOR).equals(G_HEX) && Curve.ORDER.toString(16).equals(Q_HEX),
                 "this verifier's own P-256 parameters are not the standard ones");
-        return "P-256, q and G as standardised";
+        return "P-256, q and G as standardised; every number an integer as §1 writes it";
     }
 
     private String ceremonyContext() {
-        facts.meetingId = Fields.integer(Fields.object(facts.root, "meeting", "record"), "id", "meeting");
+        facts.meetingId = Fields.id(Fields.object(facts.root, "meeting", "record"), "id", "meeting");
         JsonNode ceremony = Fields.object(facts.root, "ceremony", "record");
         String id = Fields.text(ceremony, "id", "ceremony");
         Report.require(id.length() == 32 && Curve.isLowerHex(id), "ceremony.id is not 32 lowercase hex digits");
@@ -73,7 +75,7 @@ final class CeremonyChecks {
         for (int i = 0; i < list.size(); i++) {
             JsonNode trustee = list.get(i);
             String where = "trustee " + (i + 1);
-            Report.require(Fields.integer(trustee, "index", where) == i + 1, where + ": index is not " + (i + 1));
+            Report.require(Fields.id(trustee, "index", where) == i + 1, where + ": index is not " + (i + 1));
             JsonNode points = Fields.array(trustee, "commitments", where);
             Report.require(points.size() == facts.threshold, where + ": not t commitments");
             List<ECPoint> own = new ArrayList<>();
@@ -93,9 +95,10 @@ final class CeremonyChecks {
 
     private void schnorr(JsonNode trustee, String field, String tag, int index, ECPoint key, String where) {
         JsonNode proof = Fields.object(trustee, field, where);
+        ECPoint a = Fields.point(proof, "a", where + "." + field);
         BigInteger c = Fields.scalar(proof, "c", where + "." + field);
         BigInteger s = Fields.scalar(proof, "s", where + "." + field);
-        Report.require(Proofs.schnorr(tag, facts.ceremonyContext, index, key, c, s),
+        Report.require(Proofs.schnorr(tag, facts.ceremonyContext, index, key, a, c, s),
                 where + ": " + field + " does not verify");
     }
 
@@ -138,10 +141,17 @@ final class CeremonyChecks {
         facts.options = options.size();
         facts.min = (int) Fields.integer(ballot, "min", "ballot");
         facts.max = (int) Fields.integer(ballot, "max", "ballot");
-        Report.require(facts.options >= 1 && facts.min <= facts.max && facts.max <= facts.options,
-                "ballot: not 0 ≤ min ≤ max ≤ N");
+        if (kind.equals("APPROVAL")) {
+            List<String> codes = new ArrayList<>();
+            options.forEach(option -> codes.add(option.path("code").asText()));
+            Report.require(codes.equals(List.of("YES", "NO", "ABSTAIN")) && facts.min == 1 && facts.max == 1,
+                    "ballot: an approval has the answers YES, NO, ABSTAIN and min = max = 1 (§3)");
+        } else {
+            Report.require(facts.options >= 1 && facts.min <= facts.max && facts.max >= 1 && facts.max <= facts.options,
+                    "ballot: an election has 0 ≤ min ≤ max, 1 ≤ max ≤ N (§3)");
+        }
         List<String> fields = new ArrayList<>(List.of("quorum/v1/ballot", Long.toString(facts.meetingId),
-                Long.toString(Fields.integer(ballot, "id", "ballot")), kind, Integer.toString(facts.options),
+                Long.toString(Fields.id(ballot, "id", "ballot")), kind, Integer.toString(facts.options),
                 Integer.toString(facts.min), Integer.toString(facts.max), Curve.hex(facts.publicKey),
                 facts.ceremonyContext, Hashing.sha256hex(Fields.text(ballot, "question", "ballot"))));
         for (int o = 0; o < options.size(); o++) {

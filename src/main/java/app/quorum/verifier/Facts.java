@@ -18,6 +18,8 @@ final class Facts {
     }
 
     final JsonNode root;
+    /** The first number of the record's text not written as §1 says, or null. */
+    String wrongNumber;
     long meetingId;
     String ceremonyContext;
     int trustees;

@@ -38,16 +38,34 @@ final class Fields {
         return node.textValue();
     }
 
-    /** A non-negative integer that fits a long. */
+    /** The largest number of a record (§1): 2^53 − 1. */
+    static final long LARGEST = (1L << 53) - 1;
+
+    /** A count or size: an integer in [0, 2^53 − 1]. */
     static long integer(JsonNode parent, String name, String where) {
         return integer(parent.get(name), where + "." + name);
     }
 
     static long integer(JsonNode node, String where) {
-        if (node == null || !node.isIntegralNumber() || !node.canConvertToLong() || node.longValue() < 0) {
-            throw new BadRecord(where + " is not a non-negative integer");
+        return integer(node, 0, where);
+    }
+
+    /** An id or index: an integer in [1, 2^53 − 1]. */
+    static long id(JsonNode parent, String name, String where) {
+        return integer(parent.get(name), 1, where + "." + name);
+    }
+
+    static long integer(JsonNode node, long least, String where) {
+        if (node == null || !node.isIntegralNumber() || !node.canConvertToLong() || node.longValue() < least
+                || node.longValue() > LARGEST) {
+            throw new BadRecord(where + " is not an integer in [" + least + ", 2^53 - 1]");
         }
         return node.longValue();
+    }
+
+    /** A list of exactly {@code size} points. */
+    static List<ECPoint> points(JsonNode parent, String name, int size, String where) {
+        return list(parent, name, size, where, Curve::point);
     }
 
     static ECPoint point(JsonNode parent, String name, String where) {
@@ -60,15 +78,21 @@ final class Fields {
 
     /** An array of scalars of exactly {@code size} entries. */
     static List<BigInteger> scalars(JsonNode parent, String name, int size, String where) {
+        return list(parent, name, size, where, Curve::scalar);
+    }
+
+    /** An array of exactly {@code size} strings, each read by {@code read(text, where)}. */
+    private static <T> List<T> list(JsonNode parent, String name, int size, String where,
+            java.util.function.BiFunction<String, String, T> read) {
         JsonNode array = array(parent, name, where);
         if (array.size() != size) {
             throw new BadRecord(where + "." + name + " has " + array.size() + " entries, not " + size);
         }
-        List<BigInteger> scalars = new ArrayList<>(size);
+        List<T> values = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             JsonNode entry = array.get(i);
-            scalars.add(Curve.scalar(entry.isTextual() ? entry.textValue() : null, where + "." + name + "[" + i + "]"));
+            values.add(read.apply(entry.isTextual() ? entry.textValue() : null, where + "." + name + "[" + i + "]"));
         }
-        return scalars;
+        return values;
     }
 }

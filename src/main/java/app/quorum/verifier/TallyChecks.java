@@ -45,7 +45,7 @@ final class TallyChecks {
         int proofs = 0;
         for (int d = 0; d < decryptions.size(); d++) {
             JsonNode decryption = decryptions.get(d);
-            long index = Fields.integer(decryption, "index", "decryptions[" + d + "]");
+            long index = Fields.id(decryption, "index", "decryptions[" + d + "]");
             String where = "decryption of trustee " + index;
             Report.require(index > previous && index <= facts.trustees,
                     where + ": indices are not distinct trustees 1..n in ascending order");
@@ -58,7 +58,8 @@ final class TallyChecks {
                 ECPoint share = Fields.point(shares.get(o), "d", at);
                 JsonNode proof = Fields.object(shares.get(o), "proof", at);
                 Report.require(Proofs.decryption(facts.ballotContext, index, o, facts.verificationKeys.get((int) index),
-                        facts.aggregateAlphas[o], share, Fields.scalar(proof, "c", at), Fields.scalar(proof, "s", at)),
+                        facts.aggregateAlphas[o], share, Fields.point(proof, "a", at), Fields.point(proof, "b", at),
+                        Fields.scalar(proof, "c", at), Fields.scalar(proof, "s", at)),
                         at + ": the partial decryption's proof does not verify");
                 ds.add(share);
                 proofs++;
@@ -72,7 +73,7 @@ final class TallyChecks {
         JsonNode listed = Fields.array(result(), "trustees", "result");
         List<Integer> stated = new ArrayList<>();
         for (int i = 0; i < listed.size(); i++) {
-            stated.add((int) Fields.integer(listed.get(i), "result.trustees[" + i + "]"));
+            stated.add((int) Fields.integer(listed.get(i), 1, "result.trustees[" + i + "]"));
         }
         if (facts.papers.isEmpty()) {
             Report.require(stated.isEmpty(), "result.trustees is not empty for an empty box");
@@ -132,22 +133,41 @@ final class TallyChecks {
         return "counts " + counts + " decrypted from the aggregate by trustees " + set;
     }
 
+    /**
+     * §7: SHA256hex of the context, the listed trackers, "audited" and the audited trackers, "rejected" and the
+     * rejected trackers ("null" for none), the aggregate (or "null"), each listed decryption's index and D's, and the
+     * counts — all as the record writes them (the other checks say whether they are right).
+     */
     private String fingerprint() {
+        JsonNode root = facts.root;
         List<String> fields = new ArrayList<>(List.of("quorum/v1/record", facts.ballotContext));
-        facts.papers.forEach(paper -> fields.add(paper.tracker()));
-        if (facts.papers.isEmpty()) {
+        Fields.array(root, "papers", "record").forEach(paper -> fields.add(Fields.text(paper, "tracker", "paper")));
+        fields.add("audited");
+        Fields.array(root, "audited", "record").forEach(paper -> fields.add(Fields.text(paper, "tracker", "audited")));
+        fields.add("rejected");
+        for (JsonNode paper : Fields.array(root, "rejected", "record")) {
+            fields.add(paper.path("tracker").isNull() ? "null" : Fields.text(paper, "tracker", "rejected paper"));
+        }
+        JsonNode aggregate = root.get("aggregate");
+        if (aggregate == null || aggregate.isNull()) {
             fields.add("null");
         } else {
-            for (int o = 0; o < facts.options; o++) {
-                fields.add(Curve.hex(facts.aggregateAlphas[o]));
-                fields.add(Curve.hex(facts.aggregateBetas[o]));
+            for (JsonNode sum : aggregate) {
+                fields.add(Fields.text(sum, "alpha", "aggregate"));
+                fields.add(Fields.text(sum, "beta", "aggregate"));
             }
         }
-        Report.require(counts != null, "the counts could not be read");
-        counts.forEach(count -> fields.add(Long.toString(count)));
+        for (JsonNode decryption : Fields.array(root, "decryptions", "record")) {
+            fields.add(Long.toString(Fields.id(decryption, "index", "decryption")));
+            Fields.array(decryption, "shares", "decryption")
+                    .forEach(share -> fields.add(Fields.text(share, "d", "decryption share")));
+        }
+        Fields.array(result(), "counts", "result")
+                .forEach(count -> fields.add(Long.toString(Fields.integer(count, "result.counts"))));
         String fingerprint = Hashing.sha256hex(fields.toArray(String[]::new));
-        Report.require(fingerprint.equals(Fields.text(facts.root, "fingerprint", "record")),
-                "record.fingerprint is not the hash of the context, trackers, aggregate and counts: " + fingerprint);
+        Report.require(fingerprint.equals(Fields.text(root, "fingerprint", "record")),
+                "record.fingerprint is not the hash of the context, the counted, audited and rejected trackers, the "
+                + "aggregate, the decryptions and the counts: " + fingerprint);
         return fingerprint;
     }
 }

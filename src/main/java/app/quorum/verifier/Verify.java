@@ -39,19 +39,26 @@ public final class Verify {
 
     /** Verifies the record at {@code source}, printing to {@code out}: 0 all checks pass, 1 one fails, 2 unreadable. */
     public static int run(String source, PrintStream out) {
+        String text;
         JsonNode root;
         try (InputStream in = open(source)) {
-            root = JSON.readTree(in);
+            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            root = JSON.readTree(text);
         } catch (IOException unreadable) {
             out.println("FAIL  read the record — " + unreadable.getMessage());
             return 2;
         }
-        Report report = verify(root, out);
+        Report report = verify(root, Numbers.firstWrong(JSON, text), out);
         return report.allPassed() ? 0 : 1;
     }
 
-    /** Runs every check on a parsed record. */
-    static Report verify(JsonNode root, PrintStream out) {
+    /** Runs every check on a record's text (which must be JSON). */
+    static Report verify(String text, PrintStream out) {
+        return verify(parse(text), Numbers.firstWrong(JSON, text), out);
+    }
+
+    /** Runs every check on a parsed record, whose first wrongly written number (§1) is {@code wrongNumber}. */
+    static Report verify(JsonNode root, String wrongNumber, PrintStream out) {
         long started = System.nanoTime();
         Report report = new Report(out);
         if (!root.isObject()) {
@@ -61,6 +68,7 @@ public final class Verify {
             return report;
         }
         Facts facts = new Facts(root);
+        facts.wrongNumber = wrongNumber;
         new CeremonyChecks(facts).run(report);
         new BoxChecks(facts).run(report);
         new TallyChecks(facts).run(report);

@@ -8,12 +8,13 @@
  *     {"format": "quorum-trustee-backup/1", "meetingId", "ceremonyId", "index",
  *      "kdf": {"name": "PBKDF2-SHA256", "iterations": 600000, "salt": hex}, "nonce": hex, "ciphertext": hex}
  *
- * Choices this module makes where §2.2 is silent (proposed for the specification):
+ * As §2.2 specifies:
  * - the passphrase is normalised to Unicode NFC before its UTF-8 bytes enter PBKDF2, so a Vietnamese passphrase typed
  *   on another keyboard (composed or decomposed diacritics) still opens the backup;
  * - the AAD is `"quorum/v1/backup|" + meetingId + "|" + ceremonyId + "|" + index`, binding the clear header;
  * - the plaintext is the UTF-8 JSON `{"format": "quorum-trustee-secrets/1", "meetingId", "ceremonyId", "index",
- *   "deviceKey": scalar, "keyShare": scalar or null, "polynomial": [scalars] (only while the ceremony runs)}`.
+ *   "deviceKey": scalar, "keyShare": scalar or null, "polynomial": [scalars] or null}` (the polynomial only while the
+ *   ceremony runs, the key share once it is done).
  *
  * The private values never reach the server: nothing here sends anything.
  *
@@ -23,6 +24,7 @@ import { gcm } from '@noble/ciphers/aes.js';
 import { pbkdf2Async } from '@noble/hashes/pbkdf2.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, hexToBytes, randomBytes, utf8ToBytes } from '@noble/hashes/utils.js';
+import { isId } from './contexts.js';
 import { scalarFromHex, scalarToHex } from './group.js';
 import { transcript } from './transcript.js';
 
@@ -45,10 +47,13 @@ const aad = ({ meetingId, ceremonyId, index }) => utf8ToBytes(transcript('quorum
 /**
  * Encrypts the trustee's secrets under their passphrase (takes about a second: 600,000 iterations).
  * @param {{passphrase: string, meetingId: number, ceremonyId: string, index: number,
- *          secrets: {deviceKey: bigint, keyShare?: bigint|null, polynomial?: bigint[]}}} sealing
+ *          secrets: {deviceKey: bigint, keyShare?: bigint|null, polynomial?: bigint[]|null}}} sealing
  * @returns {Promise<object>} the backup JSON
  */
 export async function sealSecrets({ passphrase, meetingId, ceremonyId, index, secrets }) {
+    if (!isId(meetingId) || !isId(index) || !/^[0-9a-f]{32}$/.test(ceremonyId)) {
+        throw new Error('a backup names its meeting and trustee by ids in [1, 2^53 − 1] and its ceremony by 32 hex digits');
+    }
     const header = { meetingId, ceremonyId, index };
     const salt = randomBytes(16);
     const nonce = randomBytes(12);
@@ -56,7 +61,7 @@ export async function sealSecrets({ passphrase, meetingId, ceremonyId, index, se
         format: SECRETS, ...header,
         deviceKey: scalarToHex(secrets.deviceKey),
         keyShare: secrets.keyShare == null ? null : scalarToHex(secrets.keyShare),
-        ...(secrets.polynomial ? { polynomial: secrets.polynomial.map(scalarToHex) } : {}),
+        polynomial: secrets.polynomial == null ? null : secrets.polynomial.map(scalarToHex),
     };
     const key = await keyOf(passphrase, salt, ITERATIONS);
     const ciphertext = gcm(key, nonce, aad(header)).encrypt(utf8ToBytes(JSON.stringify(plain)));
@@ -67,7 +72,7 @@ export async function sealSecrets({ passphrase, meetingId, ceremonyId, index, se
 /**
  * Decrypts a backup, or throws (wrong passphrase, changed file, or not a backup of this format).
  * @param {{passphrase: string, backup: object}} opening
- * @returns {Promise<{deviceKey: bigint, keyShare: bigint|null, polynomial?: bigint[]}>}
+ * @returns {Promise<{deviceKey: bigint, keyShare: bigint|null, polynomial: bigint[]|null}>}
  */
 export async function openSecrets({ passphrase, backup }) {
     const { format, kdf, nonce, ciphertext } = backup;
@@ -84,13 +89,14 @@ export async function openSecrets({ passphrase, backup }) {
         throw new Error('wrong passphrase, or the backup was changed');
     }
     if (plain.format !== SECRETS || plain.meetingId !== backup.meetingId || plain.ceremonyId !== backup.ceremonyId
-            || plain.index !== backup.index) {
+            || plain.index !== backup.index || !('keyShare' in plain) || !('polynomial' in plain)
+            || !(plain.polynomial === null || Array.isArray(plain.polynomial))) {
         throw new Error('the backup does not hold this trustee\'s secrets');
     }
     return {
         deviceKey: scalarFromHex(plain.deviceKey),
         keyShare: plain.keyShare === null ? null : scalarFromHex(plain.keyShare),
-        ...(plain.polynomial ? { polynomial: plain.polynomial.map(scalarFromHex) } : {}),
+        polynomial: plain.polynomial === null ? null : plain.polynomial.map(scalarFromHex),
     };
 }
 

@@ -84,13 +84,50 @@ class VerifierTamperingTest {
                         "record.fingerprint"),
                 Arguments.of("an upper-case point", upper("/papers/1/ciphertexts/0/alpha"), "paper encodings",
                         "paper 2.ciphertexts[0].alpha"),
-                Arguments.of("the group's generator", nextPoint("/group/generator"), "format and group", "generator"));
+                Arguments.of("the group's generator", nextPoint("/group/generator"), "format and group", "generator"),
+                Arguments.of("a bit proof's commitment", nextPoint("/papers/2/bitProofs/1/a/0"), "paper proofs",
+                        "bit proof of option 1"),
+                Arguments.of("a total proof's commitment", nextPoint("/papers/4/totalProof/b/2"), "paper proofs",
+                        "total proof"),
+                Arguments.of("a Schnorr proof's commitment", nextPoint("/ceremony/trustees/1/commitmentProof/a"),
+                        "trustee proofs", "trustee 2: commitmentProof"),
+                Arguments.of("a decryption proof's commitment", nextPoint("/decryptions/1/shares/0/proof/b"),
+                        "decryption proofs", "trustee 2, option 0"),
+                Arguments.of("a meeting id of 0", set("/meeting/id", Json.createValue(0)), "ceremony context",
+                        "meeting.id"),
+                Arguments.of("a ballot id beyond 2^53 − 1", set("/ballot/id", Json.createValue(1L << 53)),
+                        "format and group", "9007199254740992"),
+                Arguments.of("a trustee index of 0", set("/result/trustees/0", Json.createValue(0)),
+                        "trustees who decrypted", "result.trustees[0]"),
+                Arguments.of("an election marking at most 0", set("/ballot/max", Json.createValue(0)),
+                        "ballot context", "an election has"),
+                Arguments.of("a rejected paper's reason", set("/rejected/0/reason", Json.createValue("invalid")),
+                        "rejected papers not counted", "reason"),
+                Arguments.of("an audited paper left out", remove("/audited/0"), "fingerprint", "audited"),
+                Arguments.of("a rejected paper left out", remove("/rejected/1"), "fingerprint", "rejected"),
+                Arguments.of("a decryption left out", remove("/decryptions/2"), "fingerprint", "decryptions"));
+    }
+
+    static Stream<Arguments> writtenNumbers() {
+        return Stream.of(Arguments.of("\"threshold\": 2,", "\"threshold\": 2.0,", "2.0"),
+                Arguments.of("\"n\": 3,", "\"n\": 3e0,", "3e0"),
+                Arguments.of("\"min\": 0,", "\"min\": -0,", "-0"));
+    }
+
+    @ParameterizedTest(name = "{0} written {1}")
+    @MethodSource("writtenNumbers")
+    void aNumberNotWrittenAsDigitsFailsAtTheFormat(String as, String written, String found) {
+        String text = RecordFile.text(ELECTION);
+        assertTrue(text.contains(as));
+        Report report = Verify.verify(text.replaceFirst(java.util.regex.Pattern.quote(as), written), null);
+        assertEquals("format and group", report.failures().get(0), () -> report.checks().toString());
+        assertTrue(report.checks().get(0).found().contains(found), () -> report.checks().get(0).found());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("tamperings")
     void aChangeFailsAtTheCheckThatNamesIt(String change, UnaryOperator<JsonObject> tamper, String check, String found) {
-        Report report = Verify.verify(Verify.parse(RecordFile.text(tamper.apply(ELECTION))), null);
+        Report report = Verify.verify(RecordFile.text(tamper.apply(ELECTION)), null);
         assertFalse(report.allPassed(), change + " went unnoticed");
         assertEquals(check, report.failures().get(0), () -> change + ": " + report.checks());
         Report.Check failed = report.checks().stream().filter(c -> c.name().equals(check)).findFirst().orElseThrow();
@@ -100,14 +137,14 @@ class VerifierTamperingTest {
     @Test
     void aCountChangedInTheApprovalRecordFailsAtCountsAndFingerprint() {
         JsonObject tampered = set("/result/counts/0", Json.createValue(8)).apply(APPROVAL);
-        Report report = Verify.verify(Verify.parse(RecordFile.text(tampered)), null);
+        Report report = Verify.verify(RecordFile.text(tampered), null);
         assertEquals(List.of("counts", "fingerprint"), report.failures());
     }
 
     @Test
     void tooFewTrusteesFailsAtTheTrustees() {
         JsonObject tampered = remove("/decryptions/1").apply(APPROVAL);
-        Report report = Verify.verify(Verify.parse(RecordFile.text(tampered)), null);
+        Report report = Verify.verify(RecordFile.text(tampered), null);
         assertEquals("trustees who decrypted", report.failures().get(0));
         assertTrue(report.checks().stream().anyMatch(c -> c.found().contains("fewer than t = 2")));
     }

@@ -22,13 +22,25 @@ public record BallotDefinition(long id, String question, String kind, List<Optio
     public record Option(String code, String label) {
     }
 
+    /** An approval ballot's answers, in this order (§3). */
+    public static final List<String> APPROVAL_CODES = List.of("YES", "NO", "ABSTAIN");
+
+    /**
+     * @throws IllegalArgumentException unless §3's shape: an id in {@code [1, 2^53 − 1]}; an approval with its three
+     *                                  answers YES, NO, ABSTAIN in this order and {@code min = max = 1}; an election
+     *                                  with {@code 0 ≤ min ≤ max}, {@code 1 ≤ max ≤ N}
+     */
     public BallotDefinition {
         options = List.copyOf(options);
-        if (!APPROVAL.equals(kind) && !ELECTION.equals(kind)) {
+        Codec.checkInteger(id, 1, "ballotId");
+        if (APPROVAL.equals(kind)) {
+            if (!options.stream().map(Option::code).toList().equals(APPROVAL_CODES) || min != 1 || max != 1) {
+                throw new IllegalArgumentException("an approval has the answers YES, NO, ABSTAIN and min = max = 1");
+            }
+        } else if (!ELECTION.equals(kind)) {
             throw new IllegalArgumentException("kind is APPROVAL or ELECTION");
-        }
-        if (min < 0 || min > max || max > options.size() || options.isEmpty()) {
-            throw new IllegalArgumentException("0 ≤ min ≤ max ≤ N, N ≥ 1");
+        } else if (min < 0 || min > max || max < 1 || max > options.size()) {
+            throw new IllegalArgumentException("an election has 0 ≤ min ≤ max, 1 ≤ max ≤ N");
         }
     }
 
@@ -60,7 +72,8 @@ public record BallotDefinition(long id, String question, String kind, List<Optio
     static BallotDefinition fromJson(JsonObject json) {
         List<Option> options = json.getJsonArray("options").getValuesAs(JsonObject.class).stream()
                 .map(option -> new Option(option.getString("code"), option.getString("label"))).toList();
-        return new BallotDefinition(json.getJsonNumber("id").longValueExact(), json.getString("question"),
-                json.getString("kind"), options, json.getInt("min"), json.getInt("max"));
+        return new BallotDefinition(Codec.integer(json.get("id"), 1, "ballot.id"), json.getString("question"),
+                json.getString("kind"), options, Codec.smallInteger(json.get("min"), 0, "min"),
+                Codec.smallInteger(json.get("max"), 0, "max"));
     }
 }

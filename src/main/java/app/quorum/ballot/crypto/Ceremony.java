@@ -28,6 +28,7 @@ public record Ceremony(String id, String context, int n, int threshold, List<Tru
 
     /** {@code ceremonyContext = SHA256hex("quorum/v1/ceremony|" + meetingId + "|" + ceremonyId + "|" + n + "|" + t)}. */
     public static String context(long meetingId, String ceremonyId, int n, int threshold) {
+        Codec.checkInteger(meetingId, 1, "meetingId");
         if (!Codec.isHexId(ceremonyId, 32)) {
             throw new InvalidEncoding("ceremonyId", "not 32 lowercase hex digits");
         }
@@ -95,7 +96,8 @@ public record Ceremony(String id, String context, int n, int threshold, List<Tru
     public static Ceremony fromJson(JsonObject json) {
         List<TrusteeKeys> trustees = json.getJsonArray("trustees").getValuesAs(JsonObject.class).stream()
                 .map(TrusteeKeys::fromJson).toList();
-        return new Ceremony(json.getString("id"), json.getString("context"), json.getInt("n"),
-                json.getInt("threshold"), trustees, Codec.point(json.getString("publicKey")));
+        return new Ceremony(json.getString("id"), json.getString("context"), Codec.smallInteger(json.get("n"), 1, "n"),
+                Codec.smallInteger(json.get("threshold"), 1, "threshold"), trustees,
+                Codec.point(json.getString("publicKey")));
     }
 }

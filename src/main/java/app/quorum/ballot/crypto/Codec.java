@@ -3,6 +3,9 @@ package app.quorum.ballot.crypto;
 import java.math.BigInteger;
 import java.util.HexFormat;
 
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonValue;
+
 import org.bouncycastle.math.ec.ECPoint;
 
 /**
@@ -12,6 +15,9 @@ import org.bouncycastle.math.ec.ECPoint;
  * {@link InvalidEncoding}, so that each point and scalar has exactly one spelling.
  */
 public final class Codec {
+
+    /** The largest number of a record, {@code 2^53 − 1}: every JSON reader holds it exactly (§1). */
+    public static final long MAX_INTEGER = (1L << 53) - 1;
 
     private static final HexFormat HEX = HexFormat.of();
     private static final int POINT_DIGITS = 66;
@@ -79,6 +85,39 @@ public final class Codec {
             throw new InvalidEncoding(what, "not " + 2 * length + " lowercase hex digits");
         }
         return HEX.parseHex(hex);
+    }
+
+    /**
+     * An integer of a JSON form (§1): a number with an integral value in {@code [min, 2^53 − 1]} (ids and indices have
+     * {@code min} 1, counts 0); anything else is refused.
+     */
+    public static long integer(JsonValue value, long min, String what) {
+        if (!(value instanceof JsonNumber number) || !number.isIntegral()) {
+            throw new InvalidEncoding(what, "not an integer");
+        }
+        java.math.BigDecimal exact = number.bigDecimalValue();
+        if (exact.compareTo(java.math.BigDecimal.valueOf(min)) < 0
+                || exact.compareTo(java.math.BigDecimal.valueOf(MAX_INTEGER)) > 0) {
+            throw new InvalidEncoding(what, "not in [" + min + ", 2^53 - 1]");
+        }
+        return exact.longValueExact();
+    }
+
+    /** {@link #integer(JsonValue, long, String)} for a small integer (an index, a size). */
+    public static int smallInteger(JsonValue value, long min, String what) {
+        long integer = integer(value, min, what);
+        if (integer > Integer.MAX_VALUE) {
+            throw new InvalidEncoding(what, "too large");
+        }
+        return (int) integer;
+    }
+
+    /** Checks that an id or count made in Java is within {@code [min, 2^53 − 1]}. */
+    public static long checkInteger(long value, long min, String what) {
+        if (value < min || value > MAX_INTEGER) {
+            throw new IllegalArgumentException(what + " is not in [" + min + ", 2^53 - 1]");
+        }
+        return value;
     }
 
     /** Lowercase hex of bytes. */

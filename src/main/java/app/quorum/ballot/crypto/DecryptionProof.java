@@ -10,29 +10,57 @@ import org.bouncycastle.math.ec.ECPoint;
 
 /**
  * A Chaum–Pedersen proof (Chaum, Pedersen 1992) that a partial decryption {@code D = x_j·A} uses the same secret as
- * the trustee's verification key {@code X_j = x_j·G}: {@code log_G X_j == log_A D} (election-record.md §5.3). The
- * challenge binds the ballot context, the trustee {@code j} and the option {@code o}. JSON: {@code {"c", "s"}}.
+ * the trustee's verification key {@code X_j = x_j·G}: {@code log_G X_j == log_A D} (election-record.md §5.3), with its
+ * commitments published. The challenge binds the ballot context, the trustee {@code j} and the option {@code o}.
+ * JSON: {@code {"a": P, "b": P, "c": s, "s": s}}.
  */
-public record DecryptionProof(BigInteger c, BigInteger s) {
+public record DecryptionProof(ECPoint a, ECPoint b, BigInteger c, BigInteger s) {
 
     /** Proves {@code D = x·A} for {@code X = x·G}. */
     public static DecryptionProof prove(String ballotContext, int trustee, int option, BigInteger x, ECPoint key,
             ECPoint a, ECPoint d, SecureRandom random) {
-        BigInteger w = Randomness.scalar(random);
+        BigInteger w = Randomness.scalar(random); // in [1, q-1] and A ≠ O: neither commitment is O
         ECPoint[] commitments = {Group.mulG(w), Group.mul(a, w)};
         Group.normalizeAll(commitments);
         BigInteger c = challenge(ballotContext, trustee, option, key, a, d, commitments[0], commitments[1]);
-        return new DecryptionProof(c, w.add(c.multiply(x)).mod(Group.Q));
+        return new DecryptionProof(commitments[0], commitments[1], c, w.add(c.multiply(x)).mod(Group.Q));
     }
 
-    /** Verifies: {@code a = s·G − c·X}, {@code b = s·A − c·D}, {@code c == H(…)}. */
-    public boolean verifies(String ballotContext, int trustee, int option, ECPoint key, ECPoint a, ECPoint d) {
-        ECPoint[] commitments = {Group.commitment(Group.G, s, key, c), Group.commitment(a, s, d, c)};
-        if (commitments[0].isInfinity() || commitments[1].isInfinity()) {
+    /** Verifies: {@code c == H(…)} and {@code s·G − c·X == a}, {@code s·A − c·D == b} (a recomputed {@code O} refused). */
+    public boolean verifies(String ballotContext, int trustee, int option, ECPoint key, ECPoint aggregate, ECPoint d) {
+        if (!challengeHolds(ballotContext, trustee, option, key, aggregate, d)) {
             return false;
         }
-        Group.normalizeAll(commitments);
-        return c.equals(challenge(ballotContext, trustee, option, key, a, d, commitments[0], commitments[1]));
+        ECPoint first = Group.commitment(Group.G, s, key, c);
+        ECPoint second = Group.commitment(aggregate, s, d, c);
+        return !first.isInfinity() && !second.isInfinity() && first.equals(a) && second.equals(b);
+    }
+
+    /** Whether the challenge is the hash of the statement and the published commitments. */
+    public boolean challengeHolds(String ballotContext, int trustee, int option, ECPoint key, ECPoint aggregate,
+            ECPoint d) {
+        return c.equals(challenge(ballotContext, trustee, option, key, aggregate, d, a, b));
+    }
+
+    /**
+     * Adds {@code a + c·X − s·G == O} and {@code b + c·D − s·A == O} to the batch when the challenge holds.
+     *
+     * @return whether the challenge held
+     */
+    public boolean addTo(Batch batch, String ballotContext, int trustee, int option, ECPoint key, ECPoint aggregate,
+            ECPoint d) {
+        if (!challengeHolds(ballotContext, trustee, option, key, aggregate, d)) {
+            return false;
+        }
+        BigInteger first = batch.weight();
+        BigInteger second = batch.weight();
+        batch.term(a, first);
+        batch.term(key, first.multiply(c));
+        batch.onG(first.multiply(s).negate());
+        batch.term(b, second);
+        batch.term(d, second.multiply(c));
+        batch.term(aggregate, second.multiply(s).negate());
+        return true;
     }
 
     private static BigInteger challenge(String ballotContext, int trustee, int option, ECPoint key, ECPoint a,
@@ -42,10 +70,12 @@ public record DecryptionProof(BigInteger c, BigInteger s) {
     }
 
     public JsonObject toJson() {
-        return Json.createObjectBuilder().add("c", Codec.hex(c)).add("s", Codec.hex(s)).build();
+        return Json.createObjectBuilder().add("a", Codec.hex(a)).add("b", Codec.hex(b)).add("c", Codec.hex(c))
+                .add("s", Codec.hex(s)).build();
     }
 
     public static DecryptionProof fromJson(JsonObject json) {
-        return new DecryptionProof(Codec.scalar(json.getString("c")), Codec.scalar(json.getString("s")));
+        return new DecryptionProof(Codec.point(json.getString("a")), Codec.point(json.getString("b")),
+                Codec.scalar(json.getString("c")), Codec.scalar(json.getString("s")));
     }
 }

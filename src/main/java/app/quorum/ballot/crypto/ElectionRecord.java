@@ -6,7 +6,6 @@ import java.util.List;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -91,17 +90,15 @@ public record ElectionRecord(long meetingId, String meetingTitle, Ceremony cerem
             trackers.add(paper.getString("tracker"));
         }
         JsonObject result = json.getJsonObject("result");
-        return new ElectionRecord(meeting.getJsonNumber("id").longValueExact(), meeting.getString("title"),
+        return new ElectionRecord(Codec.integer(meeting.get("id"), 1, "meeting.id"), meeting.getString("title"),
                 Ceremony.fromJson(json.getJsonObject("ceremony")), BallotDefinition.fromJson(ballot),
                 ballot.getString("context"), ballot.getString("openedAt"), ballot.getString("closedAt"), papers,
                 trackers, objects(json.getJsonArray("rejected")).stream().map(RejectedPaper::fromJson).toList(),
                 objects(json.getJsonArray("audited")).stream().map(PreparedPaper::fromJson).toList(),
                 json.isNull("aggregate") ? null : Aggregate.fromJson(json.getJsonArray("aggregate")),
                 objects(json.getJsonArray("decryptions")).stream().map(PartialDecryption::fromJson).toList(),
-                result.getJsonArray("counts").getValuesAs(JsonNumber.class).stream().map(JsonNumber::longValueExact)
-                        .toList(),
-                result.getJsonArray("trustees").getValuesAs(JsonNumber.class).stream().map(JsonNumber::intValueExact)
-                        .toList(),
+                result.getJsonArray("counts").stream().map(count -> Codec.integer(count, 0, "count")).toList(),
+                result.getJsonArray("trustees").stream().map(index -> Codec.smallInteger(index, 1, "trustee")).toList(),
                 json.getString("fingerprint"));
     }
 

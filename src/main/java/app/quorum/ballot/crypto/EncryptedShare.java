@@ -95,7 +95,8 @@ public record EncryptedShare(int from, int to, ECPoint ephemeral, byte[] nonce, 
     }
 
     public static EncryptedShare fromJson(JsonObject json) {
-        return new EncryptedShare(json.getInt("from"), json.getInt("to"), Codec.point(json.getString("ephemeral")),
+        return new EncryptedShare(Codec.smallInteger(json.get("from"), 1, "from"),
+                Codec.smallInteger(json.get("to"), 1, "to"), Codec.point(json.getString("ephemeral")),
                 Codec.bytes(json.getString("nonce"), NONCE_BYTES, "nonce"),
                 Codec.bytes(json.getString("ciphertext"), SHARE_BYTES + TAG_BITS / 8, "ciphertext"));
     }

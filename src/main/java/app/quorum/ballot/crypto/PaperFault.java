@@ -13,7 +13,7 @@ public enum PaperFault {
     BIT_PROOF,
     /** The total proof does not verify. */
     TOTAL_PROOF,
-    /** The paperId is already in the ballot (with other ciphertexts). */
+    /** The paperId is already in the ballot: an accepted paper's with other ciphertexts, or an audited paper's. */
     DUPLICATE_ID,
     /** An α repeats one of the paper, of an accepted paper or of an audited paper (Cortier–Smyth replay). */
     REPLAY;

@@ -41,7 +41,7 @@ public record PartialDecryption(int index, List<DecryptionShare> shares) {
     }
 
     public static PartialDecryption fromJson(JsonObject json) {
-        return new PartialDecryption(json.getInt("index"), json.getJsonArray("shares").getValuesAs(JsonObject.class)
+        return new PartialDecryption(Codec.smallInteger(json.get("index"), 1, "index"), json.getJsonArray("shares").getValuesAs(JsonObject.class)
                 .stream().map(DecryptionShare::fromJson).toList());
     }
 }

@@ -91,8 +91,7 @@ public record PreparedPaper(Paper paper, String tracker, List<Integer> choices, 
 
     public static PreparedPaper fromJson(JsonObject json) {
         List<Integer> choices = new ArrayList<>();
-        json.getJsonArray("choices").getValuesAs(jakarta.json.JsonNumber.class)
-                .forEach(number -> choices.add(number.intValueExact()));
+        json.getJsonArray("choices").forEach(number -> choices.add(Codec.smallInteger(number, 0, "choice")));
         return new PreparedPaper(Paper.fromJson(json), json.getString("tracker"), choices,
                 DisjunctiveProof.scalars(json.getJsonArray("randomness")));
     }

@@ -75,7 +75,8 @@ public final class Trustee {
 
     /**
      * Round 3: decrypts the shares sent to this trustee, checks each against its sender's commitments (Feldman),
-     * and forms the key share {@code x_j = Σ_i s_ij} with the proof of {@code X_j}.
+     * and forms the key share {@code x_j = Σ_i s_ij}, checks that {@code x_j·G} is the verification key the
+     * commitments determine, and proves {@code X_j}.
      *
      * @throws CeremonyFailure naming the sender of a share that does not decrypt or fails Feldman's check
      */
@@ -100,6 +101,9 @@ public final class Trustee {
             secret = secret.add(share).mod(Group.Q);
         }
         ECPoint key = Group.mulG(secret).normalize();
+        if (!key.equals(Feldman.verificationKey(published.stream().map(RoundOne::commitments).toList(), index))) {
+            throw new IllegalStateException("the key share does not match the commitments"); // §2, round 3
+        }
         return new KeyShare(index, secret, key,
                 SchnorrProof.prove(SchnorrProof.SHARE, ceremonyContext, index, secret, key, random));
     }

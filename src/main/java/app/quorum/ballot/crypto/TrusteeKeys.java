@@ -50,7 +50,7 @@ public record TrusteeKeys(int index, String role, String name, ECPoint deviceKey
     }
 
     public static TrusteeKeys fromJson(JsonObject json) {
-        return new TrusteeKeys(json.getInt("index"), json.getString("role"), json.getString("name"),
+        return new TrusteeKeys(Codec.smallInteger(json.get("index"), 1, "index"), json.getString("role"), json.getString("name"),
                 Codec.point(json.getString("deviceKey")), SchnorrProof.fromJson(json.getJsonObject("deviceKeyProof")),
                 points(json.getJsonArray("commitments")), SchnorrProof.fromJson(json.getJsonObject("commitmentProof")),
                 Codec.point(json.getString("verificationKey")),

@@ -3,7 +3,8 @@
  * (issue 14): P-256 on BouncyCastle ({@link app.quorum.ballot.crypto.Group}, strict encodings in
  * {@link app.quorum.ballot.crypto.Codec}); exponential ElGamal ({@link app.quorum.ballot.crypto.Ciphertext}); the
  * proofs of §5 — Schnorr, disjunctive Chaum–Pedersen (Cramer–Damgård–Schoenmakers), Chaum–Pedersen for decryption —
- * each with prover and verifier; the joint-Feldman ceremony of §2 ({@link app.quorum.ballot.crypto.Trustee},
+ * each with prover and verifier, their commitments published so that many proofs are checked in one batch
+ * ({@link app.quorum.ballot.crypto.Batch}, §5.4); the joint-Feldman ceremony of §2 ({@link app.quorum.ballot.crypto.Trustee},
  * {@link app.quorum.ballot.crypto.Ceremony}); the paper and its tracker (§4); the box, aggregation and threshold
  * decryption (§6); and the public election record with its fingerprint (§7).
  *

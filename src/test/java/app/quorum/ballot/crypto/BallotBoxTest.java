@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
  * The box's acceptance rules (election-record.md §4): a valid paper is accepted, an exact resend answered as accepted
  * and kept once, a paperId reused with other ciphertexts refused, a copied α refused (from another paper or from an
  * audited paper, re-proved under a new paperId), a bad proof, a wrong shape and a non-canonical point refused and
- * listed; the tracker follows the specification; every paper of a ballot has the same size.
+ * listed; the tracker follows the specification; every paper of a ballot has the same size. Papers cast together are
+ * checked in one batch with the same outcome as one by one; an audit of a paper already in the box is refused; the
+ * close stops at a stored paper changed after it was accepted; a trustee decrypts only the aggregate it recomputes
+ * from a list it checked.
  */
 class BallotBoxTest {
 
@@ -89,6 +92,108 @@ class BallotBoxTest {
             sizes.add(RecordFile.text(PreparedPaper.make(BALLOT, marks, RANDOM).paper().toJson(null)).length());
         }
         assertEquals(1, sizes.stream().distinct().count(), sizes::toString);
+    }
+
+    @Test
+    void papersCastTogetherAreCheckedInOneBatchWithTheSameOutcome() {
+        PreparedPaper first = PreparedPaper.make(BALLOT, new int[] {1, 0, 0}, RANDOM);
+        PreparedPaper second = PreparedPaper.make(BALLOT, new int[] {0, 1, 0}, RANDOM);
+        PreparedPaper third = PreparedPaper.make(BALLOT, new int[] {0, 0, 1}, RANDOM);
+        Paper badTotal = new Paper(third.paper().paperId(), third.paper().ciphertexts(), third.paper().bitProofs(),
+                second.paper().totalProof());
+        List<Paper> arriving = List.of(first.paper(), badTotal, second.paper(), first.paper(),
+                reproved(second, Randomness.id(RANDOM)), third.paper());
+        BallotBox together = new BallotBox(BALLOT);
+        BallotBox oneByOne = new BallotBox(BALLOT);
+        java.util.Map<Integer, PaperFault> expected = new java.util.TreeMap<>();
+        for (int p = 0; p < arriving.size(); p++) {
+            int at = p;
+            oneByOne.cast(arriving.get(p)).ifPresent(fault -> expected.put(at, fault));
+        }
+        assertEquals(java.util.Map.of(1, PaperFault.TOTAL_PROOF, 4, PaperFault.REPLAY), expected);
+        assertEquals(expected, together.castAll(arriving, RANDOM));
+        assertEquals(oneByOne.trackers(), together.trackers());
+        assertEquals(3, together.papers().size(), "the resend is kept once");
+    }
+
+    @Test
+    void anAuditOfAPaperAlreadyInTheBoxIsRefusedAndAnAuditedIdCannotBeCast() {
+        BallotBox box = new BallotBox(BALLOT);
+        PreparedPaper cast = PreparedPaper.make(BALLOT, new int[] {1, 0, 0}, RANDOM);
+        assertEquals(Optional.empty(), box.cast(cast.paper()));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> box.audit(cast),
+                "a cast paper's revelation");
+        PreparedPaper audited = PreparedPaper.make(BALLOT, new int[] {0, 1, 0}, RANDOM);
+        box.audit(audited);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> box.audit(audited),
+                "the same audit twice");
+        PreparedPaper sameId = PreparedPaper.make(BALLOT, new int[] {0, 1, 0}, RANDOM);
+        Paper underAuditedId = reproved(sameId, audited.paper().paperId());
+        assertEquals(Optional.of(PaperFault.DUPLICATE_ID), box.cast(underAuditedId));
+        assertEquals(1, box.papers().size());
+        assertEquals(1, box.audited().size());
+    }
+
+    @Test
+    void theCloseStopsAtAStoredPaperThatNoLongerVerifies() {
+        List<Paper> stored = new ArrayList<>();
+        for (int p = 0; p < 5; p++) {
+            stored.add(PreparedPaper.make(BALLOT, new int[] {1, 0, 0}, RANDOM).paper());
+        }
+        BallotClose.checkStored(BALLOT, stored, RANDOM);
+        Paper honest = stored.get(2);
+        DisjunctiveProof bit = honest.bitProofs().get(0);
+        List<java.math.BigInteger> s = new ArrayList<>(bit.s());
+        s.set(1, s.get(1).add(java.math.BigInteger.TWO).mod(Group.Q));
+        List<DisjunctiveProof> bits = new ArrayList<>(honest.bitProofs());
+        bits.set(0, new DisjunctiveProof(bit.a(), bit.b(), bit.c(), s));
+        stored.set(2, new Paper(honest.paperId(), honest.ciphertexts(), bits, honest.totalProof()));
+        IllegalStateException stopped = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> BallotClose.checkStored(BALLOT, stored, RANDOM));
+        assertTrue(stopped.getMessage().contains(Tracker.of(BALLOT.value(), honest)), stopped::getMessage);
+        assertTrue(stopped.getMessage().contains("ballot.crypto.paper.bit-proof"), stopped::getMessage);
+    }
+
+    @Test
+    void aTrusteeDecryptsOnlyTheAggregateItRecomputesFromAListItChecked() {
+        BallotBox box = new BallotBox(BALLOT);
+        int[][] votes = {{1, 0, 0}, {1, 0, 0}, {0, 0, 1}, {0, 1, 0}};
+        for (int[] vote : votes) {
+            box.cast(PreparedPaper.make(BALLOT, vote, RANDOM).paper());
+        }
+        PreparedPaper audited = PreparedPaper.make(BALLOT, new int[] {0, 1, 0}, RANDOM);
+        box.audit(audited);
+        List<Paper> papers = box.papers();
+        List<PartialDecryption> answers = List.of(
+                KEYS.shares().get(0).decryptBox(BALLOT, papers, box.audited(), 4, RANDOM),
+                KEYS.shares().get(2).decryptBox(BALLOT, papers, box.audited(), 4, RANDOM));
+        Aggregate aggregate = Aggregate.of(papers, 3);
+        answers.forEach(answer -> assertTrue(answer.verifies(BALLOT.value(),
+                KEYS.ceremony().trustee(answer.index()).verificationKey(), aggregate)));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new long[] {2, 1, 1},
+                ThresholdDecryption.counts(aggregate, answers, papers.size()));
+
+        KeyShare trustee = KEYS.shares().get(1);
+        java.util.function.Consumer<List<Paper>> refused = list -> org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> trustee.decryptBox(BALLOT, list, box.audited(), list.size(), RANDOM));
+        assertThrowsMessage("turnout", () -> trustee.decryptBox(BALLOT, papers, box.audited(), 3, RANDOM));
+        refused.accept(List.of(papers.get(0), papers.get(1), papers.get(0))); // a paper listed twice
+        refused.accept(List.of(papers.get(0), audited.paper())); // an audited paper counted
+        refused.accept(List.of()); // nothing to decrypt
+        Paper first = papers.get(0);
+        Paper otherProofs = new Paper(first.paperId(), first.ciphertexts(), first.bitProofs(),
+                papers.get(1).totalProof());
+        refused.accept(List.of(otherProofs, papers.get(1)));
+        // one paper's ciphertexts passed off as the box's, with its proofs intact: the decryption would be that
+        // paper's choice, so a list shorter than the turnout is refused too
+        assertThrowsMessage("turnout", () -> trustee.decryptBox(BALLOT, List.of(first), List.of(), 4, RANDOM));
+        assertThrowsMessage("turnout", () -> trustee.decryptBox(BALLOT, papers, box.audited(), 5, RANDOM));
+    }
+
+    private static void assertThrowsMessage(String word, org.junit.jupiter.api.function.Executable executable) {
+        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, executable);
+        assertTrue(refused.getMessage().contains(word), refused::getMessage);
     }
 
     private static Paper reproved(PreparedPaper source, String paperId) {

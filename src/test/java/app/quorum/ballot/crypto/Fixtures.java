@@ -91,14 +91,17 @@ public final class Fixtures {
         return close(keys, ballot, box, answering, random);
     }
 
-    /** Closes a box with the answers of the trustees {@code answering}. */
+    /**
+     * Closes a box with the answers of the trustees {@code answering}, each decrypting the aggregate it recomputes
+     * from the box's list of papers, with the turnout equal to the number of papers (§6).
+     */
     public static ElectionRecord close(Keys keys, BallotDefinition ballot, BallotBox box, List<Integer> answering,
             SecureRandom random) {
-        Aggregate aggregate = Aggregate.of(box.papers(), box.ballot().options());
         List<PartialDecryption> answers = new ArrayList<>();
-        if (aggregate != null) {
+        if (!box.papers().isEmpty()) {
             for (int index : answering) {
-                answers.add(keys.shares().get(index - 1).decrypt(box.ballot().value(), aggregate, random));
+                answers.add(keys.shares().get(index - 1).decryptBox(box.ballot(), box.papers(), box.audited(),
+                        box.papers().size(), random));
             }
         }
         return BallotClose.close(MEETING, TITLE, keys.ceremony(), ballot, box, answers, OPENED, CLOSED);

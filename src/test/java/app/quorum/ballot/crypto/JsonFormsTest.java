@@ -13,8 +13,9 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every JSON form round-trips (read back, written again, the same text) and follows election-record.md's field names;
- * a non-canonical point or scalar inside a form is refused when it is read.
+ * Every JSON form round-trips (read back, written again, the same text) and follows election-record.md's field names
+ * (proofs with their commitments: §5); a non-canonical point or scalar inside a form is refused when it is read, and
+ * so is a number that is not an integer in its range (§1); a ballot of another shape than §3's cannot be defined.
  */
 class JsonFormsTest {
 
@@ -93,6 +94,64 @@ class JsonFormsTest {
         assertEquals(0, json.getJsonArray("decryptions").size());
         assertEquals(Json.createArrayBuilder().add(0).add(0).add(0).build(), json.getJsonObject("result").getJsonArray("counts"));
         assertEquals(RecordFile.text(json), RecordFile.text(ElectionRecord.fromJson(json).toJson()));
+    }
+
+    @Test
+    void proofsPublishTheirCommitments() {
+        Paper paper = ELECTION.papers().get(1);
+        assertEquals(List.of("a", "b", "c", "s"), List.copyOf(paper.totalProof().toJson().keySet()));
+        assertEquals(3, paper.totalProof().toJson().getJsonArray("a").size());
+        assertEquals(2, paper.bitProofs().get(0).toJson().getJsonArray("b").size());
+        assertEquals(List.of("a", "c", "s"), List.copyOf(ELECTION.ceremony().trustee(3).deviceKeyProof().toJson()
+                .keySet()));
+        assertEquals(List.of("a", "b", "c", "s"), List.copyOf(ELECTION.decryptions().get(0).shares().get(2).proof()
+                .toJson().keySet()));
+        JsonObject proof = paper.bitProofs().get(0).toJson();
+        JsonObject short_ = Json.createObjectBuilder(proof).add("b", Json.createArrayBuilder()
+                .add(proof.getJsonArray("b").get(0))).build();
+        assertThrows(IllegalArgumentException.class, () -> DisjunctiveProof.fromJson(short_));
+    }
+
+    @Test
+    void numbersMustBeIntegersInTheirRange() {
+        JsonObject decryption = ELECTION.decryptions().get(0).toJson();
+        for (jakarta.json.JsonValue index : List.of(Json.createValue(0), Json.createValue(1.5),
+                Json.createValue(new java.math.BigDecimal("1.000")), Json.createValue(-1),
+                Json.createValue(Codec.MAX_INTEGER + 1), Json.createValue("1"))) {
+            JsonObject wrong = Json.createObjectBuilder(decryption).add("index", index).build();
+            assertThrows(InvalidEncoding.class, () -> PartialDecryption.fromJson(wrong), index::toString);
+        }
+        assertEquals(1, PartialDecryption.fromJson(Json.createObjectBuilder(decryption).add("index", 1).build()).index());
+        JsonObject record = ELECTION.toJson();
+        JsonObject meetingZero = Json.createObjectBuilder(record).add("meeting", Json.createObjectBuilder(
+                record.getJsonObject("meeting")).add("id", 0)).build();
+        assertThrows(InvalidEncoding.class, () -> ElectionRecord.fromJson(meetingZero));
+        assertThrows(IllegalArgumentException.class, () -> Ceremony.context(0, ELECTION.ceremony().id(), 3, 2));
+        assertThrows(IllegalArgumentException.class,
+                () -> Ceremony.context(Codec.MAX_INTEGER + 1, ELECTION.ceremony().id(), 3, 2));
+        assertEquals(64, Ceremony.context(Codec.MAX_INTEGER, ELECTION.ceremony().id(), 3, 2).length());
+        assertThrows(IllegalArgumentException.class, () -> Fixtures.approval(0));
+        assertThrows(IllegalArgumentException.class, () -> Fixtures.approval(Codec.MAX_INTEGER + 1));
+    }
+
+    @Test
+    void aBallotHasSection3sShape() {
+        List<BallotDefinition.Option> answers = Fixtures.approval(1).options();
+        List<BallotDefinition.Option> swapped = List.of(answers.get(1), answers.get(0), answers.get(2));
+        assertThrows(IllegalArgumentException.class,
+                () -> new BallotDefinition(1, "Q", BallotDefinition.APPROVAL, swapped, 1, 1));
+        assertThrows(IllegalArgumentException.class,
+                () -> new BallotDefinition(1, "Q", BallotDefinition.APPROVAL, answers.subList(0, 2), 1, 1));
+        assertThrows(IllegalArgumentException.class,
+                () -> new BallotDefinition(1, "Q", BallotDefinition.APPROVAL, answers, 0, 1));
+        List<BallotDefinition.Option> candidates = Fixtures.election(1, 3, 0, 2).options();
+        assertThrows(IllegalArgumentException.class,
+                () -> new BallotDefinition(1, "Q", BallotDefinition.ELECTION, candidates, 0, 0), "max = 0");
+        assertThrows(IllegalArgumentException.class,
+                () -> new BallotDefinition(1, "Q", BallotDefinition.ELECTION, candidates, 2, 1), "min > max");
+        assertThrows(IllegalArgumentException.class,
+                () -> new BallotDefinition(1, "Q", BallotDefinition.ELECTION, candidates, 0, 4), "max > N");
+        assertEquals(3, new BallotDefinition(1, "Q", BallotDefinition.ELECTION, candidates, 3, 3).max());
     }
 
     @Test

@@ -21,12 +21,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The secret ballot's browser modules in headless Chromium, loaded as a tablet loads them: from a page over plain
  * http (not a secure context, no {@code crypto.subtle}), through the import map, under Quorum's
  * Content-Security-Policy, with no bundler. The page (src/test/resources/crypto/tablet.html) runs the trustees'
- * ceremony, papers, an audit, two partial decryptions and the passphrase vault; this test checks each came out right
- * and that the console holds no error.
+ * ceremony, papers (checked one by one and in a batch), an audit, two trustees' devices checking the list and
+ * decrypting the aggregate they recompute — and refusing a tampered list, a short list and another aggregate — and the
+ * passphrase vault; this test checks each came out right and that the console holds no error.
  */
 class TabletCryptoIT {
 
-    static final int PORT = 8311;
+    /** The test site's port: {@code -Dtablet.port} (a helper's own range), 8311 by default. */
+    static final int PORT = Integer.getInteger("tablet.port", 8311);
 
     @AfterAll
     static void closeBrowsers() {
@@ -52,7 +54,7 @@ class TabletCryptoIT {
                     "const done = arguments[arguments.length - 1];"
                     + "window.tablet.selfTest().then(done, e => done({error: String(e && e.stack || e)}));");
             assertEquals(null, result.get("error"), String.valueOf(result.get("error")));
-            for (String check : List.of("round1", "papers", "audit", "decryptions", "vault")) {
+            for (String check : List.of("round1", "papers", "tampered", "audit", "decryptions", "vault")) {
                 assertEquals(true, result.get(check), check + " in " + result);
             }
             assertEquals(0L, ((Number) result.get("complaints")).longValue());
