@@ -39,7 +39,7 @@ class ArchitectureTest {
     }
 
     /** platform ← meeting ← roster ← identity ← ballot ← results: each feature uses only the features below it. */
-    @Test @org.junit.jupiter.api.Disabled("issue 13: on until the cycles are broken (next commits)")
+    @Test
     void featuresImportOnlyTheFeaturesBelowThem() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("platform").definedBy("app.quorum.platform..")
@@ -61,7 +61,7 @@ class ArchitectureTest {
     }
 
     /** A boundary (view bean, servlet, REST resource) is its feature's own: others go through control and entity. */
-    @Test @org.junit.jupiter.api.Disabled("issue 13: on until the cycles are broken (next commits)")
+    @Test
     void noFeatureImportsAnotherFeaturesBoundary() {
         CompositeArchRule.of(FEATURES.stream().skip(1).<ArchRule>map(feature -> noClasses()
                         .that().resideOutsideOfPackage("app.quorum." + feature + "..")
@@ -80,7 +80,7 @@ class ArchitectureTest {
                 .check(main);
     }
 
-    @Test @org.junit.jupiter.api.Disabled("issue 13: on until the cycles are broken (next commits)")
+    @Test
     void featuresAreFreeOfCycles() {
         slices().matching("app.quorum.(*)..").should().beFreeOfCycles().check(main);
     }
@@ -96,7 +96,7 @@ class ArchitectureTest {
     }
 
     /** The ballot's cryptography is mathematics over bytes: platform at most, no feature's entities or services. */
-    @Test @org.junit.jupiter.api.Disabled("issue 13: on until the cycles are broken (next commits)")
+    @Test
     void cryptographyImportsNothingAbovePlatform() {
         noClasses().that().resideInAPackage("app.quorum.ballot.crypto..")
                 .should().dependOnClassesThat(resideInAPackage("app.quorum..")

@@ -1,7 +1,7 @@
 package app.quorum.attack;
 
 import app.quorum.ballot.entity.BoxFingerprint;
-import app.quorum.ballot.entity.Receipts;
+import app.quorum.ballot.crypto.Receipts;
 import app.quorum.roster.control.CardCodes;
 import java.security.SecureRandom;
 import java.sql.Timestamp;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import app.quorum.ballot.entity.BoxFingerprint;
-import app.quorum.ballot.entity.Receipts;
+import app.quorum.ballot.crypto.Receipts;
 import app.quorum.roster.control.CardCodes;
 import app.quorum.platform.i18n.Bundle;
 import app.quorum.testing.Browsers;

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import app.quorum.meeting.control.DemoMeetingAccess;
+import app.quorum.results.control.DemoMeetingAccess;
 import app.quorum.meeting.control.AgendaItemDraft;
 import app.quorum.meeting.control.DocumentService;
 import app.quorum.meeting.control.MeetingService;
@@ -34,7 +34,7 @@ import app.quorum.testing.TestEnvironment;
 import app.quorum.roster.entity.Participant;
 import app.quorum.roster.entity.Role;
 import app.quorum.roster.entity.Quorum;
-import app.quorum.roster.entity.QuorumRule;
+import app.quorum.meeting.entity.QuorumRule;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.quorum.ballot.entity.BoxFingerprint;
-import app.quorum.ballot.entity.Receipts;
+import app.quorum.ballot.crypto.Receipts;
 import app.quorum.roster.control.CardCodes;
 import app.quorum.testing.Browsers;
 import app.quorum.testing.Deployments;

@@ -1,6 +1,6 @@
 package app.quorum.testing;
 
-import app.quorum.meeting.control.DemoMeetingAccess;
+import app.quorum.results.control.DemoMeetingAccess;
 import app.quorum.platform.Limits;
 import app.quorum.platform.Migrations;
 import app.quorum.platform.QuorumDataSource;
@@ -42,7 +42,7 @@ public final class Deployments {
                         "app.quorum.roster.control", "app.quorum.roster.entity", "app.quorum.identity.control",
                         "app.quorum.identity.entity", "app.quorum.platform.push", "app.quorum.ballot.control",
                         "app.quorum.ballot.entity", "app.quorum.results.control", "app.quorum.results.entity",
-                        "app.quorum.platform.pdf")
+                        "app.quorum.platform.pdf", "app.quorum.platform.audit")
                 .addAsWebInfResource("run-as/glassfish-web.xml", "glassfish-web.xml")
                 .addAsWebInfResource("run-as/glassfish-ejb-jar.xml", "glassfish-ejb-jar.xml")
                 .addAsResource("META-INF/persistence.xml")

@@ -8,7 +8,7 @@ import app.quorum.ballot.entity.BallotStatus;
 import app.quorum.ballot.entity.MajorityBase;
 import app.quorum.ballot.entity.MajorityRule;
 import app.quorum.ballot.entity.Secrecy;
-import app.quorum.meeting.boundary.MeetingView;
+import app.quorum.meeting.control.MeetingView;
 import app.quorum.meeting.entity.AgendaItem;
 import app.quorum.meeting.entity.Meeting;
 import app.quorum.platform.i18n.Bundle;

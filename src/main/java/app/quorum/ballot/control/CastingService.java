@@ -6,7 +6,7 @@ import app.quorum.ballot.entity.BallotKind;
 import app.quorum.ballot.entity.BoxFingerprint;
 import app.quorum.ballot.entity.CastVote;
 import app.quorum.ballot.entity.Participation;
-import app.quorum.ballot.entity.Receipts;
+import app.quorum.ballot.crypto.Receipts;
 import app.quorum.ballot.entity.Secrecy;
 import app.quorum.platform.Refusal;
 import app.quorum.platform.push.Changed;

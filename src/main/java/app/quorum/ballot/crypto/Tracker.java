@@ -3,7 +3,7 @@ package app.quorum.ballot.crypto;
 import java.util.HexFormat;
 import java.util.List;
 
-import app.quorum.ballot.entity.Receipts;
+import app.quorum.ballot.crypto.Receipts;
 
 /**
  * A paper's tracker, the voter's receipt (ElectionGuard's tracking code; election-record.md §4):

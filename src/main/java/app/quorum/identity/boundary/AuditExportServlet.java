@@ -1,8 +1,8 @@
 package app.quorum.identity.boundary;
 
-import app.quorum.identity.control.AuditLog;
-import app.quorum.identity.control.AuditLog.AuditFilter;
-import app.quorum.identity.entity.AuditEvent;
+import app.quorum.platform.audit.AuditLog;
+import app.quorum.platform.audit.AuditLog.AuditFilter;
+import app.quorum.platform.audit.AuditEvent;
 import app.quorum.platform.SpreadsheetCsv;
 import app.quorum.platform.i18n.Bundle;
 import app.quorum.platform.web.LocaleFilter;

@@ -1,6 +1,6 @@
 package app.quorum.identity.boundary;
 
-import app.quorum.identity.control.AuditLog;
+import app.quorum.platform.audit.AuditLog;
 import app.quorum.identity.control.DelegateIdentityStore;
 import app.quorum.identity.control.DelegateSessions;
 import jakarta.inject.Inject;

@@ -1,5 +1,7 @@
 package app.quorum.identity.control;
 
+import app.quorum.platform.audit.AuditLog;
+
 import app.quorum.identity.entity.Account;
 import app.quorum.identity.entity.StaffRole;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,10 +1,9 @@
 package app.quorum.identity.control;
 
-import app.quorum.platform.push.Changed;
 import app.quorum.roster.control.CardCodes;
+import app.quorum.roster.control.RosterService;
 import app.quorum.roster.entity.Participant;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -27,7 +26,7 @@ public class DelegateSessions {
     EntityManager em;
 
     @Inject
-    Event<Changed> changed;
+    RosterService roster;
 
     Clock clock = Clock.systemUTC();
 
@@ -58,11 +57,7 @@ public class DelegateSessions {
         byte[] token = new byte[32];
         RANDOM.nextBytes(token);
         participant.startSession(sha256(token), clock.instant());
-        if (participant.getMeeting().isCheckInOnSignIn() && participant.getMeeting().getStatus().attendanceOpen()
-                && !participant.isPresent()) {
-            participant.checkIn(clock.instant());
-            changed.fire(new Changed(participant.getMeeting().getId(), Changed.What.ATTENDANCE));
-        }
+        roster.signedIn(participantId);
         return HexFormat.of().formatHex(token);
     }
 

@@ -1,7 +1,7 @@
 package app.quorum.identity.control;
 
 import app.quorum.identity.entity.Account;
-import app.quorum.identity.entity.AuditEvent;
+import app.quorum.platform.audit.AuditEvent;
 import app.quorum.identity.entity.StaffRole;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;

@@ -1,5 +1,7 @@
 package app.quorum.meeting.boundary;
 
+import app.quorum.meeting.control.MeetingView;
+
 import app.quorum.meeting.control.AgendaItemDraft;
 import app.quorum.meeting.control.CommendationService;
 import app.quorum.meeting.control.DocumentService;

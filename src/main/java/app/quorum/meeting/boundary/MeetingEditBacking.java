@@ -1,5 +1,7 @@
 package app.quorum.meeting.boundary;
 
+import app.quorum.meeting.control.MeetingView;
+
 import app.quorum.meeting.entity.Meeting;
 import app.quorum.meeting.entity.MeetingStatus;
 import app.quorum.platform.i18n.Bundle;

@@ -8,7 +8,7 @@ import app.quorum.platform.Limits;
 import app.quorum.platform.Refusal;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import app.quorum.identity.control.AuditLog;
+import app.quorum.platform.audit.AuditLog;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

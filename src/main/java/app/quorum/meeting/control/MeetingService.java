@@ -5,10 +5,9 @@ import app.quorum.meeting.entity.Meeting;
 import app.quorum.meeting.entity.MeetingStatus;
 import app.quorum.platform.Refusal;
 import app.quorum.platform.push.Changed;
-import app.quorum.roster.entity.Participant;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import app.quorum.identity.control.AuditLog;
+import app.quorum.platform.audit.AuditLog;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -97,17 +96,13 @@ public class MeetingService {
     }
 
     /**
-     * A new meeting in preparation, one month later, with the same details, agenda and roster (no attendance); the
-     * features listening to {@link MeetingCopied} copy theirs (the ballots' definitions, in preparation).
+     * A new meeting in preparation, one month later, with the same details and agenda; the features listening to
+     * {@link MeetingCopied} copy theirs (the roster without attendance first, then the ballots' definitions).
      */
     public Meeting copy(long id) {
         Meeting original = find(id);
         Meeting copy = original.copyForNextMonth();
         em.persist(copy);
-        for (Participant participant : em.createNamedQuery(Participant.ROSTER, Participant.class)
-                .setParameter("meetingId", id).getResultList()) {
-            em.persist(participant.copyFor(copy));
-        }
         em.flush();
         copied.fire(new MeetingCopied(id, copy.getId()));
         audit.record("meeting.copy", "meeting", copy.getId(), copy.getId(), "copy of " + id);

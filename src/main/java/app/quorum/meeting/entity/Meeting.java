@@ -16,7 +16,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import app.quorum.platform.Limits;
-import app.quorum.roster.entity.QuorumRule;
+import app.quorum.meeting.entity.QuorumRule;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

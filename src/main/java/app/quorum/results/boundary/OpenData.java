@@ -1,5 +1,7 @@
 package app.quorum.results.boundary;
 
+import app.quorum.ballot.crypto.Receipts;
+
 import app.quorum.ballot.entity.BallotKind;
 import app.quorum.ballot.entity.BoxFingerprint;
 import app.quorum.ballot.entity.MajorityBase;

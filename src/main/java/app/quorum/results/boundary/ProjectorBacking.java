@@ -1,6 +1,6 @@
 package app.quorum.results.boundary;
 
-import app.quorum.meeting.boundary.MeetingView;
+import app.quorum.meeting.control.MeetingView;
 import app.quorum.meeting.control.MeetingService;
 import app.quorum.meeting.entity.Meeting;
 import app.quorum.results.control.Projector;

@@ -1,6 +1,6 @@
 package app.quorum.results.boundary;
 
-import app.quorum.ballot.entity.Receipts;
+import app.quorum.ballot.crypto.Receipts;
 import app.quorum.meeting.entity.Meeting;
 import app.quorum.platform.Limits;
 import app.quorum.results.control.Results;

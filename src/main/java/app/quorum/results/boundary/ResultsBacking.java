@@ -2,7 +2,7 @@ package app.quorum.results.boundary;
 
 import app.quorum.ballot.control.BallotService;
 import app.quorum.ballot.entity.Ballot;
-import app.quorum.meeting.boundary.MeetingView;
+import app.quorum.meeting.control.MeetingView;
 import app.quorum.meeting.entity.Meeting;
 import app.quorum.platform.web.Feedback;
 import app.quorum.results.control.Publication;

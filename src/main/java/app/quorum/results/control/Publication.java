@@ -2,7 +2,7 @@ package app.quorum.results.control;
 
 import app.quorum.ballot.entity.Ballot;
 import app.quorum.ballot.entity.BallotStatus;
-import app.quorum.identity.control.AuditLog;
+import app.quorum.platform.audit.AuditLog;
 import app.quorum.platform.Limits;
 import app.quorum.platform.Refusal;
 import app.quorum.platform.push.Changed;

@@ -7,7 +7,7 @@ import app.quorum.ballot.entity.Ballot;
 import app.quorum.ballot.entity.BallotOption;
 import app.quorum.ballot.entity.BallotStatus;
 import app.quorum.ballot.entity.ElectionResult;
-import app.quorum.ballot.entity.Receipts;
+import app.quorum.ballot.crypto.Receipts;
 import app.quorum.ballot.entity.Result;
 import app.quorum.meeting.control.MeetingService;
 import app.quorum.meeting.entity.Meeting;

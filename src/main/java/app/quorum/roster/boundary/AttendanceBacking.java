@@ -1,6 +1,6 @@
 package app.quorum.roster.boundary;
 
-import app.quorum.meeting.boundary.MeetingView;
+import app.quorum.meeting.control.MeetingView;
 import app.quorum.meeting.entity.Meeting;
 import app.quorum.platform.Limits;
 import app.quorum.platform.web.Feedback;

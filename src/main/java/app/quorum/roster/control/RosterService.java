@@ -1,5 +1,6 @@
 package app.quorum.roster.control;
 
+import app.quorum.meeting.control.MeetingCopied;
 import app.quorum.meeting.control.MeetingService;
 import app.quorum.meeting.entity.Meeting;
 import app.quorum.platform.Refusal;
@@ -9,9 +10,12 @@ import app.quorum.roster.entity.Quorum;
 import app.quorum.roster.entity.Role;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import app.quorum.identity.control.AuditLog;
+import app.quorum.platform.audit.AuditLog;
 import jakarta.ejb.Stateless;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -192,12 +196,41 @@ public class RosterService {
 
     public Participant checkIn(long meetingId, long participantId) {
         Participant participant = attending(meetingId, participantId);
+        arrive(participant);
+        return participant;
+    }
+
+    /**
+     * A delegate signed in with their card on a tablet: checked in if the meeting says so and attendance is open.
+     * The same check-in as the secretary's ({@link #checkIn}), audit entry included; called by identity's
+     * {@code DelegateSessions} while the caller is not yet signed in.
+     */
+    @PermitAll
+    public void signedIn(long participantId) {
+        Participant participant = em.find(Participant.class, participantId);
+        if (participant != null && participant.getMeeting().isCheckInOnSignIn()
+                && participant.getMeeting().getStatus().attendanceOpen()) {
+            arrive(participant);
+        }
+    }
+
+    /** The one check-in: the time, the audit entry, and the pages that show attendance told. */
+    private void arrive(Participant participant) {
         if (!participant.isPresent()) {
+            long meetingId = participant.getMeeting().getId();
             participant.checkIn(clock.instant());
-            audit.record("attendance.checkIn", "participant", participantId, meetingId, participant.getFullName());
+            audit.record("attendance.checkIn", "participant", participant.getId(), meetingId, participant.getFullName());
             changed.fire(new Changed(meetingId, Changed.What.ATTENDANCE));
         }
-        return participant;
+    }
+
+    /** A meeting copied for its next session gets the same roster, without attendance, before the ballots are copied. */
+    public void copyRoster(@Observes @Priority(Interceptor.Priority.APPLICATION) MeetingCopied copied) {
+        Meeting copy = em.find(Meeting.class, copied.copyId());
+        for (Participant participant : roster(copied.originalId())) {
+            em.persist(participant.copyFor(copy));
+        }
+        em.flush();
     }
 
     public Participant checkOut(long meetingId, long participantId) {

@@ -1,5 +1,7 @@
 package app.quorum.roster.entity;
 
+import app.quorum.meeting.entity.QuorumRule;
+
 /**
  * The quorum of a meeting at one moment: voting members present, how many are required, how many there are.
  */

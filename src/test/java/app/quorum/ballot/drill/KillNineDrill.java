@@ -2,7 +2,7 @@ package app.quorum.ballot.drill;
 
 import app.quorum.ballot.entity.ApprovalChoice;
 import app.quorum.ballot.entity.BoxFingerprint;
-import app.quorum.ballot.entity.Receipts;
+import app.quorum.ballot.crypto.Receipts;
 import app.quorum.testing.Browsers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package app.quorum.ballot.drill;
 
 import app.quorum.ballot.entity.ApprovalChoice;
-import app.quorum.ballot.entity.Receipts;
+import app.quorum.ballot.crypto.Receipts;
 import app.quorum.testing.FacesForm;
 import java.io.IOException;
 import java.net.CookieManager;

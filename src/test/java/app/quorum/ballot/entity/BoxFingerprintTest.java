@@ -1,5 +1,7 @@
 package app.quorum.ballot.entity;
 
+import app.quorum.ballot.crypto.Receipts;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

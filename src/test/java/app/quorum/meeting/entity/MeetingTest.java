@@ -88,14 +88,14 @@ class MeetingTest {
         Meeting meeting = new Meeting("Giao ban tháng 1", "HĐND huyện", NINE);
         meeting.setEndsAt(NINE.plusHours(3));
         meeting.setStatus(MeetingStatus.CLOSED);
-        meeting.setQuorumRule(app.quorum.roster.entity.QuorumRule.TWO_THIRDS);
+        meeting.setQuorumRule(app.quorum.meeting.entity.QuorumRule.TWO_THIRDS);
         meeting.addItem("Khai mạc").setPlannedMinutes(10);
         meeting.addItem("Bỏ phiếu");
         Meeting copy = meeting.copyForNextMonth();
         assertEquals(MeetingStatus.DRAFT, copy.getStatus());
         assertEquals(NINE.plusMonths(1), copy.getStartsAt());
         assertEquals(NINE.plusMonths(1).plusHours(3), copy.getEndsAt());
-        assertEquals(app.quorum.roster.entity.QuorumRule.TWO_THIRDS, copy.getQuorumRule());
+        assertEquals(app.quorum.meeting.entity.QuorumRule.TWO_THIRDS, copy.getQuorumRule());
         assertEquals(java.util.List.of("Khai mạc", "Bỏ phiếu"), copy.getAgenda().stream().map(AgendaItem::getTitle).toList());
         assertEquals(10, copy.getAgenda().get(0).getPlannedMinutes());
         assertSame(copy, copy.getAgenda().get(1).getMeeting());

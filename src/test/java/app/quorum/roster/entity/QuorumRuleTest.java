@@ -1,5 +1,7 @@
 package app.quorum.roster.entity;
 
+import app.quorum.meeting.entity.QuorumRule;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package app.quorum.meeting.control;
+package app.quorum.results.control;
 
 import app.quorum.meeting.entity.Meeting;
 import app.quorum.meeting.entity.MeetingStatus;

@@ -1,4 +1,4 @@
-package app.quorum.roster.entity;
+package app.quorum.meeting.entity;
 
 /**
  * How many of a meeting's voting members must be present. Integer arithmetic only: "more than half" of 9 is 5,

@@ -1,4 +1,4 @@
-package app.quorum.meeting.control;
+package app.quorum.results.control;
 
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;

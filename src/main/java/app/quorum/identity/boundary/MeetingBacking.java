@@ -1,4 +1,6 @@
-package app.quorum.meeting.boundary;
+package app.quorum.identity.boundary;
+
+import app.quorum.meeting.control.MeetingView;
 
 import app.quorum.meeting.control.CommendationService;
 import app.quorum.meeting.control.DocumentService;

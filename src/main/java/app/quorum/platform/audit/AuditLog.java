@@ -1,6 +1,6 @@
-package app.quorum.identity.control;
+package app.quorum.platform.audit;
 
-import app.quorum.identity.entity.AuditEvent;
+import app.quorum.platform.audit.AuditEvent;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;

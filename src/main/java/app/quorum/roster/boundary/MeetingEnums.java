@@ -1,8 +1,8 @@
-package app.quorum.meeting.boundary;
+package app.quorum.roster.boundary;
 
 import app.quorum.meeting.entity.AwardeeKind;
 import app.quorum.meeting.entity.MeetingStatus;
-import app.quorum.roster.entity.QuorumRule;
+import app.quorum.meeting.entity.QuorumRule;
 import app.quorum.roster.entity.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;

@@ -1,4 +1,4 @@
-package app.quorum.meeting.boundary;
+package app.quorum.meeting.control;
 
 import app.quorum.meeting.control.MeetingService;
 import app.quorum.meeting.entity.Meeting;
@@ -21,7 +21,7 @@ public abstract class MeetingView implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient MeetingService meetings;
+    protected transient MeetingService meetings;
 
     private String id;
     private Meeting meeting;
@@ -57,7 +57,7 @@ public abstract class MeetingView implements Serializable {
     }
 
     /** A meeting id from the address; anything that is not one reads as "no such meeting". */
-    static Long parseId(String text) {
+    public static Long parseId(String text) {
         if (text == null || !text.matches("\\d{1,18}")) {
             return null;
         }

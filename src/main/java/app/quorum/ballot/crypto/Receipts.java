@@ -1,4 +1,4 @@
-package app.quorum.ballot.entity;
+package app.quorum.ballot.crypto;
 
 import java.nio.ByteBuffer;
 import java.util.Locale;

@@ -1,4 +1,6 @@
-package app.quorum.meeting.boundary;
+package app.quorum.identity.boundary;
+
+import app.quorum.meeting.control.MeetingView;
 
 import app.quorum.identity.control.DelegateIdentityStore;
 import app.quorum.meeting.control.DocumentService;

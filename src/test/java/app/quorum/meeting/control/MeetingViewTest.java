@@ -1,4 +1,4 @@
-package app.quorum.meeting.boundary;
+package app.quorum.meeting.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,6 @@
-package app.quorum.meeting.boundary;
+package app.quorum.ballot.boundary;
+
+import app.quorum.meeting.control.MeetingView;
 
 import app.quorum.meeting.entity.AgendaItem;
 import app.quorum.meeting.entity.Meeting;

@@ -1,4 +1,4 @@
-package app.quorum.ballot.entity;
+package app.quorum.ballot.crypto;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package app.quorum.identity.entity;
+package app.quorum.platform.audit;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
