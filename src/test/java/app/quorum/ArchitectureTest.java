@@ -22,7 +22,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * then meeting ← roster ← identity ← ballot ← results, each importing only those below it; a feature never imports
  * another's boundary; entities never import control or boundary; no cycle between the features; the verifier and the
  * ballot's cryptography stand alone. A lower feature that must learn of something above it listens to a CDI event
- * ({@code MeetingCopied}, {@code ParticipantCheckedIn}).
+ * ({@code MeetingCopied}; {@code platform.push.Changed} for the pages).
  */
 class ArchitectureTest {
 

@@ -10,7 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.quorum.ballot.control.BallotDraft;
 import app.quorum.ballot.control.BallotKeys;
-import app.quorum.ballot.control.BallotService;
+import app.quorum.ballot.control.BallotCount;
+import app.quorum.ballot.control.BallotDefinitions;
+import app.quorum.ballot.control.BallotLifecycle;
+import app.quorum.ballot.control.Ballots;
 import app.quorum.ballot.control.BallotTemplate;
 import app.quorum.ballot.control.CastingService;
 import app.quorum.ballot.control.RollCallVote;
@@ -44,7 +47,7 @@ import app.quorum.results.control.DemoMeetingAccess;
 import app.quorum.meeting.entity.AgendaItem;
 import app.quorum.platform.i18n.Bundle;
 import app.quorum.results.control.Minutes;
-import app.quorum.results.control.Publication;
+import app.quorum.ballot.control.Publication;
 import app.quorum.results.control.Results;
 import app.quorum.results.entity.PublishedResult;
 import jakarta.annotation.Resource;
@@ -108,7 +111,16 @@ class BallotIT {
     RosterService roster;
 
     @Inject
-    BallotService ballots;
+    Ballots ballots;
+
+    @Inject
+    BallotDefinitions definitions;
+
+    @Inject
+    BallotLifecycle lifecycle;
+
+    @Inject
+    BallotCount box;
 
     @Inject
     CastingService casting;
@@ -162,7 +174,7 @@ class BallotIT {
     }
 
     Ballot approval(Room room, VotingRule rule) throws Exception {
-        return secretary.call(() -> ballots.defineApproval(room.meeting().getId(), null,
+        return secretary.call(() -> definitions.defineApproval(room.meeting().getId(), null,
                 "Đề nghị xét công nhận xã Đắk Gằn đạt chuẩn nông thôn mới năm 2023", rule, Secrecy.SECRET, LABELS));
     }
 
@@ -184,13 +196,13 @@ class BallotIT {
     void theSeedBallotNineOfNineApproveIsAHundredPercentAndPasses() throws Exception {
         Room room = room(9, 9);
         Ballot ballot = approval(room, VotingRule.of(MajorityRule.ABSOLUTE, MajorityBase.PRESENT));
-        chair.call(() -> ballots.open(ballot.getId(), null));
+        chair.call(() -> lifecycle.open(ballot.getId(), null));
         List<String> receipts = new ArrayList<>();
         for (Participant member : room.members()) {
             receipts.add(vote(ballot, member, ApprovalChoice.YES));
         }
         assertEquals(9, chair.call(() -> ballots.turnout(ballot.getId())).voted());
-        Ballot closed = chair.call(() -> ballots.close(ballot.getId()));
+        Ballot closed = chair.call(() -> lifecycle.close(ballot.getId()));
         ApprovalResult result = (ApprovalResult) chair.call(() -> ballots.result(ballot.getId()));
         List<BoxFingerprint.Paper> papers = chair.call(() -> ballots.papers(closed));
         assertAll(
@@ -207,11 +219,11 @@ class BallotIT {
     void aTwoThirdsBallotFailsByOneVote() throws Exception {
         Room room = room(9, 9);
         Ballot ballot = approval(room, VotingRule.of(MajorityRule.TWO_THIRDS, MajorityBase.VOTES_CAST));
-        chair.call(() -> ballots.open(ballot.getId(), null));
+        chair.call(() -> lifecycle.open(ballot.getId(), null));
         for (int i = 0; i < 9; i++) {
             vote(ballot, room.members().get(i), i < 5 ? ApprovalChoice.YES : ApprovalChoice.NO);
         }
-        chair.call(() -> ballots.close(ballot.getId()));
+        chair.call(() -> lifecycle.close(ballot.getId()));
         ApprovalResult result = (ApprovalResult) chair.call(() -> ballots.result(ballot.getId()));
         assertEquals(Outcome.NOT_PASSED, result.outcome());
         assertEquals(6, result.threshold().minimumVotes(), "two-thirds of 9");
@@ -225,7 +237,7 @@ class BallotIT {
         Participant absent = room.members().get(4);
         assertRefused("ballot.notOpenForVotes", () -> vote(ballot, member, ApprovalChoice.YES), ballot);
 
-        chair.call(() -> ballots.open(ballot.getId(), null));
+        chair.call(() -> lifecycle.open(ballot.getId(), null));
         assertRefused("ballot.notEntitled", () -> vote(ballot, room.guest(), ApprovalChoice.YES), ballot);
         assertRefused("ballot.notPresent", () -> vote(ballot, absent, ApprovalChoice.YES), ballot);
         assertRefused("ballot.choiceInvalid", () -> vote(ballot, member, newPaper(), "MAYBE"), ballot);
@@ -239,7 +251,7 @@ class BallotIT {
         assertRefused("ballot.alreadyVoted", () -> vote(ballot, member, newPaper(), "NO"), ballot); // a second vote
         assertTrue(delegate.call(() -> casting.hasVoted(ballot.getId(), member.getId())));
 
-        chair.call(() -> ballots.close(ballot.getId()));
+        chair.call(() -> lifecycle.close(ballot.getId()));
         assertRefused("ballot.notOpenForVotes", () -> vote(ballot, room.members().get(1), ApprovalChoice.NO), ballot);
         assertEquals(1, countRows("cast_vote", ballot));
         assertEquals(1, countRows("participation", ballot));
@@ -249,7 +261,7 @@ class BallotIT {
     void aHundredConcurrentSubmissionsOfOneDelegateCountOnce() throws Exception {
         Room room = room(3, 3);
         Ballot ballot = approval(room, VotingRule.of(MajorityRule.SIMPLE, MajorityBase.VOTES_CAST));
-        chair.call(() -> ballots.open(ballot.getId(), null));
+        chair.call(() -> lifecycle.open(ballot.getId(), null));
         Participant member = room.members().get(0);
         ExecutorService pool = Executors.newFixedThreadPool(20);
         CountDownLatch start = new CountDownLatch(1);
@@ -302,7 +314,7 @@ class BallotIT {
         Room room = room(3, 3);
         Ballot ballot = approval(room, VotingRule.of(MajorityRule.SIMPLE, MajorityBase.VOTES_CAST));
         Ballot other = approval(room, VotingRule.of(MajorityRule.SIMPLE, MajorityBase.VOTES_CAST));
-        chair.call(() -> ballots.open(ballot.getId(), null));
+        chair.call(() -> lifecycle.open(ballot.getId(), null));
         Participant member = room.members().get(0);
         String paper = newPaper();
 
@@ -334,7 +346,7 @@ class BallotIT {
         Exception unknown = assertThrows(Exception.class, () -> delegate.call(() -> casting.recorded(Long.MAX_VALUE, member.getId(), paper)));
         assertEquals("ballot.notFound", refusal(unknown).key());
 
-        chair.call(() -> ballots.close(ballot.getId()));
+        chair.call(() -> lifecycle.close(ballot.getId()));
         assertEquals(receipt, vote(ballot, member, paper, "NO"), "a retry that arrives after the close still learns its receipt");
         assertRefused("ballot.notOpenForVotes", () -> vote(ballot, neighbour, paper, "YES"), ballot);
         ApprovalResult result = (ApprovalResult) chair.call(() -> ballots.result(ballot.getId()));
@@ -345,9 +357,9 @@ class BallotIT {
     @Test
     void aSecretBallotNeedsEnoughVotersPresentToOpen() throws Exception {
         Room room = room(3, 2); // quorum: 2 of 3 present; a secret box of 2 would tell each other's vote
-        Ballot ballot = secretary.call(() -> ballots.defineApproval(room.meeting().getId(), null, "Bầu tổ thư ký",
+        Ballot ballot = secretary.call(() -> definitions.defineApproval(room.meeting().getId(), null, "Bầu tổ thư ký",
                 VotingRule.of(MajorityRule.SIMPLE, MajorityBase.VOTES_CAST), Secrecy.SECRET, LABELS));
-        Refusal refusal = assertThrows(Refusal.class, () -> chair.call(() -> ballots.open(ballot.getId(), null)));
+        Refusal refusal = assertThrows(Refusal.class, () -> chair.call(() -> lifecycle.open(ballot.getId(), null)));
         assertEquals("ballot.tooFewForSecrecy", refusal.key());
         assertEquals(app.quorum.ballot.entity.BallotStatus.DRAFT, secretary.call(() -> ballots.ballot(ballot.getId())).getStatus());
     }
@@ -408,9 +420,9 @@ class BallotIT {
         List<String> sixty = java.util.stream.IntStream.rangeClosed(1, BallotDraft.CANDIDATES_MAX)
                 .mapToObj(i -> "Ứng cử viên số " + i).toList();
         Ballot approval = approval(room, rule);
-        Ballot withBlank = secretary.call(() -> ballots.defineElection(meetingId, null, "Bầu Tổ kiểm phiếu", rule, Secrecy.SECRET, five, 3, 1, true));
-        Ballot noBlank = secretary.call(() -> ballots.defineElection(meetingId, null, "Bầu Tổ thư ký", rule, Secrecy.SECRET, five, 4, 2, false));
-        Ballot widest = secretary.call(() -> ballots.defineElection(meetingId, null, "Bầu Ban đại diện", rule, Secrecy.SECRET, sixty,
+        Ballot withBlank = secretary.call(() -> definitions.defineElection(meetingId, null, "Bầu Tổ kiểm phiếu", rule, Secrecy.SECRET, five, 3, 1, true));
+        Ballot noBlank = secretary.call(() -> definitions.defineElection(meetingId, null, "Bầu Tổ thư ký", rule, Secrecy.SECRET, five, 4, 2, false));
+        Ballot widest = secretary.call(() -> definitions.defineElection(meetingId, null, "Bầu Ban đại diện", rule, Secrecy.SECRET, sixty,
                 BallotDraft.CANDIDATES_MAX - 1, 1, false));
         List<Ballot> secret = List.of(approval, withBlank, noBlank, widest);
         try {
@@ -434,7 +446,7 @@ class BallotIT {
             // one ballot is open at a time in a meeting: each is voted, read raw while it is open, then closed
             Map<Long, java.util.SortedSet<Integer>> sizes = new java.util.LinkedHashMap<>();
             for (Ballot ballot : secret) {
-                chair.call(() -> ballots.open(ballot.getId(), null));
+                chair.call(() -> lifecycle.open(ballot.getId(), null));
                 List<String> codes = voted.get(ballot.getId());
                 for (int i = 0; i < codes.size(); i++) {
                     String choice = codes.get(i);
@@ -443,7 +455,7 @@ class BallotIT {
                 sizes.put(ballot.getId(), rawPaperSizes(ballot, codes));
 
                 // at the close every paper opens to what was voted
-                Ballot closed = chair.call(() -> ballots.close(ballot.getId()));
+                Ballot closed = chair.call(() -> lifecycle.close(ballot.getId()));
                 List<String> opened = chair.call(() -> ballots.papers(closed)).stream().map(BoxFingerprint.Paper::choice).sorted().toList();
                 assertEquals(codes.stream().sorted().toList(), opened, ballot.getQuestion());
             }
@@ -553,8 +565,8 @@ class BallotIT {
         Room elsewhere = room(3, 3); // one ballot is open at a time in a meeting
         Ballot first = approval(room, VotingRule.of(MajorityRule.SIMPLE, MajorityBase.VOTES_CAST));
         Ballot second = approval(elsewhere, VotingRule.of(MajorityRule.SIMPLE, MajorityBase.VOTES_CAST));
-        chair.call(() -> ballots.open(first.getId(), null));
-        chair.call(() -> ballots.open(second.getId(), null));
+        chair.call(() -> lifecycle.open(first.getId(), null));
+        chair.call(() -> lifecycle.open(second.getId(), null));
         Participant mai = room.members().get(0);
         Participant hung = elsewhere.members().get(0);
         Participant thang = room.members().get(1);
@@ -574,8 +586,8 @@ class BallotIT {
         }
         String own = newPaper();
         assertEquals(Receipts.of(HexFormat.of().parseHex(own)), vote(first, thang, own, "ABSTAIN"), "a fresh id is taken");
-        chair.call(() -> ballots.close(first.getId()));
-        chair.call(() -> ballots.close(second.getId()));
+        chair.call(() -> lifecycle.close(first.getId()));
+        chair.call(() -> lifecycle.close(second.getId()));
         ApprovalResult firstResult = (ApprovalResult) chair.call(() -> ballots.result(first.getId()));
         ApprovalResult secondResult = (ApprovalResult) chair.call(() -> ballots.result(second.getId()));
         assertEquals(List.of(1, 0, 1), List.of(firstResult.count(ApprovalChoice.YES), firstResult.count(ApprovalChoice.NO),
@@ -589,7 +601,7 @@ class BallotIT {
     void aCountdownClosesTheBallotByItself() throws Exception {
         Room room = room(3, 3);
         Ballot ballot = approval(room, VotingRule.of(MajorityRule.SIMPLE, MajorityBase.VOTES_CAST));
-        chair.call(() -> ballots.open(ballot.getId(), java.time.Duration.ofSeconds(3)));
+        chair.call(() -> lifecycle.open(ballot.getId(), java.time.Duration.ofSeconds(3)));
         vote(ballot, room.members().get(0), ApprovalChoice.YES);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (secretary.call(() -> ballots.ballot(ballot.getId())).getStatus() == app.quorum.ballot.entity.BallotStatus.OPEN
@@ -608,7 +620,7 @@ class BallotIT {
     void votingRightsCannotChangeWhileABallotIsOpen() throws Exception {
         Room room = room(3, 3);
         Ballot ballot = approval(room, VotingRule.of(MajorityRule.SIMPLE, MajorityBase.VOTES_CAST));
-        chair.call(() -> ballots.open(ballot.getId(), null));
+        chair.call(() -> lifecycle.open(ballot.getId(), null));
         Refusal refusal = assertThrows(Refusal.class, () -> secretary.call(() -> roster.add(room.meeting().getId(),
                 new ParticipantDraft("Người mới", null, null, Role.DELEGATE, true, null, null))));
         assertEquals("participant.ballotOpen", refusal.key());
@@ -619,12 +631,12 @@ class BallotIT {
         Room room = room(9, 9);
         Ballot ballot = approval(room, VotingRule.of(MajorityRule.ABSOLUTE, MajorityBase.PRESENT));
         long id = ballot.getId();
-        chair.call(() -> ballots.open(id, null));
+        chair.call(() -> lifecycle.open(id, null));
         List<String> receipts = new ArrayList<>();
         for (Participant member : room.members()) {
             receipts.add(vote(ballot, member, ApprovalChoice.YES));
         }
-        Ballot closed = chair.call(() -> ballots.close(id));
+        Ballot closed = chair.call(() -> lifecycle.close(id));
 
         // closed but not published: nobody outside the chair and secretary reads it
         assertEquals("results.notFound", assertThrows(Refusal.class, () -> results.published(id)).key());
@@ -710,7 +722,7 @@ class BallotIT {
         labels.put(ApprovalChoice.NO, "Không tán thành");
         BallotDraft changed = BallotDraft.approval(null, "Thông qua Quy chế làm việc của Ban Chỉ đạo",
                 VotingRule.percentage(60, MajorityBase.PRESENT), Secrecy.OPEN, labels).withQuorumRequired(false);
-        secretary.call(() -> ballots.update(draft.getId(), draft.getVersion(), changed));
+        secretary.call(() -> definitions.update(draft.getId(), draft.getVersion(), changed));
         Ballot updated = secretary.call(() -> ballots.ballot(draft.getId()));
         assertAll(
                 () -> assertEquals("Thông qua Quy chế làm việc của Ban Chỉ đạo", updated.getQuestion()),
@@ -721,13 +733,13 @@ class BallotIT {
                 () -> assertFalse(updated.isQuorumRequired()),
                 () -> assertEquals(List.of("Tán thành", "Không tán thành", "Không biểu quyết"), dbOptionLabels(draft)));
 
-        Refusal stale = assertThrows(Refusal.class, () -> secretary.call(() -> ballots.update(draft.getId(), draft.getVersion(),
+        Refusal stale = assertThrows(Refusal.class, () -> secretary.call(() -> definitions.update(draft.getId(), draft.getVersion(),
                 BallotDraft.approval(null, "Một bản cũ", VotingRule.of(MajorityRule.SIMPLE, MajorityBase.VOTES_CAST), Secrecy.SECRET, LABELS))));
         assertEquals("ballot.changedMeanwhile", stale.key());
         assertEquals("Thông qua Quy chế làm việc của Ban Chỉ đạo", secretary.call(() -> ballots.ballot(draft.getId())).getQuestion());
 
         // the chair turns it into an election on the spot
-        secretary.call(() -> ballots.update(draft.getId(), updated.getVersion(), BallotDraft.election(null, "Bầu Tổ kiểm phiếu",
+        secretary.call(() -> definitions.update(draft.getId(), updated.getVersion(), BallotDraft.election(null, "Bầu Tổ kiểm phiếu",
                 VotingRule.of(MajorityRule.ABSOLUTE, MajorityBase.PRESENT), Secrecy.SECRET,
                 List.of("Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"), 2, 1, true)));
         Ballot election = chair.call(() -> ballots.ballot(draft.getId()));
@@ -739,18 +751,18 @@ class BallotIT {
                 () -> assertTrue(election.isQuorumRequired()));
         assertEquals(2, auditCount("ballot.update", draft.getId()));
 
-        chair.call(() -> ballots.open(draft.getId(), null));
-        Refusal edit = assertThrows(Refusal.class, () -> secretary.call(() -> ballots.update(draft.getId(), election.getVersion() + 1,
+        chair.call(() -> lifecycle.open(draft.getId(), null));
+        Refusal edit = assertThrows(Refusal.class, () -> secretary.call(() -> definitions.update(draft.getId(), election.getVersion() + 1,
                 BallotDraft.approval(null, "Quá muộn", VotingRule.of(MajorityRule.SIMPLE, MajorityBase.VOTES_CAST), Secrecy.SECRET, LABELS))));
         assertEquals("ballot.edit.notDraft", edit.key());
         assertEquals("Chỉ sửa được cuộc biểu quyết đang chuẩn bị; cuộc này: Đang biểu quyết.",
                 app.quorum.platform.i18n.Bundle.text(app.quorum.platform.i18n.Bundle.VIETNAMESE, edit.key(), edit.arguments()));
-        Refusal delete = assertThrows(Refusal.class, () -> chair.call(() -> { ballots.delete(draft.getId()); return null; }));
+        Refusal delete = assertThrows(Refusal.class, () -> chair.call(() -> { definitions.delete(draft.getId()); return null; }));
         assertEquals("ballot.delete.notDraft", delete.key());
         assertEquals(BallotStatus.OPEN, secretary.call(() -> ballots.ballot(draft.getId())).getStatus());
 
         Ballot other = approval(room, VotingRule.of(MajorityRule.SIMPLE, MajorityBase.VOTES_CAST));
-        secretary.call(() -> { ballots.delete(other.getId()); return null; });
+        secretary.call(() -> { definitions.delete(other.getId()); return null; });
         assertTrue(secretary.call(() -> ballots.ofMeeting(room.meeting().getId())).stream().noneMatch(b -> b.getId().equals(other.getId())));
         assertEquals(List.of(), dbOptionLabels(other), "its options went with it");
         assertEquals(1, auditCount("ballot.delete", other.getId()));
@@ -787,13 +799,13 @@ class BallotIT {
         assertDefineRefused("ballot.percentage.required", meetingId, new BallotDraft(null, "Q", BallotKind.APPROVAL, Secrecy.SECRET,
                 MajorityRule.PERCENTAGE, MajorityBase.PRESENT, true, null, true, LABELS, List.of(), 1, 1, false));
         assertDefineRefused("agenda.itemNotFound", meetingId, BallotDraft.approval(foreignItem, "Q", rule, Secrecy.SECRET, LABELS));
-        Refusal old = assertThrows(Refusal.class, () -> secretary.call(() -> ballots.defineElection(meetingId, null, "Bầu", rule,
+        Refusal old = assertThrows(Refusal.class, () -> secretary.call(() -> definitions.defineElection(meetingId, null, "Bầu", rule,
                 Secrecy.SECRET, three, 3, 1, false)));
         assertEquals("ballot.election.seats", old.key(), "the older entry point checks the same");
 
         // a refused change leaves the draft as it was
         Ballot draft = approval(room, rule);
-        Refusal refused = assertThrows(Refusal.class, () -> secretary.call(() -> ballots.update(draft.getId(), draft.getVersion(),
+        Refusal refused = assertThrows(Refusal.class, () -> secretary.call(() -> definitions.update(draft.getId(), draft.getVersion(),
                 BallotDraft.approval(null, "Đổi câu hỏi", rule, Secrecy.SECRET, sameTwice))));
         assertEquals("ballot.label.duplicate", refused.key());
         Ballot unchanged = secretary.call(() -> ballots.ballot(draft.getId()));
@@ -805,7 +817,7 @@ class BallotIT {
 
     private void assertDefineRefused(String key, long meetingId, BallotDraft draft) throws Exception {
         long before = ballotRows(meetingId);
-        Refusal refusal = assertThrows(Refusal.class, () -> secretary.call(() -> ballots.define(meetingId, draft)));
+        Refusal refusal = assertThrows(Refusal.class, () -> secretary.call(() -> definitions.define(meetingId, draft)));
         assertEquals(key, refusal.key());
         assertEquals(before, ballotRows(meetingId), () -> "a ballot stored after the refusal " + key);
     }
@@ -814,26 +826,26 @@ class BallotIT {
     @Test
     void anEarlierBallotPrefillsANewOneAsATemplate() throws Exception {
         Room earlier = room(3, 3);
-        Ballot election = secretary.call(() -> ballots.define(earlier.meeting().getId(), new BallotDraft(null, "Bầu Tổ kiểm phiếu",
+        Ballot election = secretary.call(() -> definitions.define(earlier.meeting().getId(), new BallotDraft(null, "Bầu Tổ kiểm phiếu",
                 BallotKind.ELECTION, Secrecy.OPEN, MajorityRule.PERCENTAGE, MajorityBase.ALL_MEMBERS, true, 60, false, Map.of(),
                 List.of("Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"), 2, 1, true)));
         Room now = room(3, 3);
         long meetingId = now.meeting().getId();
         Map<ApprovalChoice, String> labels = new EnumMap<>(LABELS);
         labels.put(ApprovalChoice.YES, "Tán thành");
-        Ballot own = secretary.call(() -> ballots.define(meetingId,
+        Ballot own = secretary.call(() -> definitions.define(meetingId,
                 BallotDraft.approval(null, "Thông qua biên bản", VotingRule.of(MajorityRule.TWO_THIRDS, MajorityBase.VOTES_CAST), Secrecy.SECRET, labels)));
-        secretary.call(() -> ballots.define(meetingId,
+        secretary.call(() -> definitions.define(meetingId,
                 BallotDraft.approval(null, "Thông qua biên bản", VotingRule.of(MajorityRule.TWO_THIRDS, MajorityBase.VOTES_CAST), Secrecy.SECRET, labels)));
 
-        List<BallotTemplate> templates = chair.call(() -> ballots.templates(meetingId));
+        List<BallotTemplate> templates = chair.call(() -> definitions.templates(meetingId));
         assertEquals(own.getId(), templates.get(0).ballotId(), "this meeting's ballots come first");
         assertEquals(1, templates.stream().filter(t -> t.meetingId() == meetingId).count(), "the same definition is offered once");
         BallotTemplate fromEarlier = templates.stream().filter(t -> t.ballotId() == election.getId()).findFirst().orElseThrow();
         assertEquals(earlier.meeting().getTitle(), fromEarlier.meetingTitle());
         assertEquals(BallotKind.ELECTION, fromEarlier.kind());
 
-        BallotDraft prefill = secretary.call(() -> ballots.definition(fromEarlier.ballotId()));
+        BallotDraft prefill = secretary.call(() -> definitions.definition(fromEarlier.ballotId()));
         assertAll(
                 () -> assertEquals("Bầu Tổ kiểm phiếu", prefill.question()),
                 () -> assertEquals(List.of("Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"), prefill.candidates()),
@@ -841,8 +853,8 @@ class BallotIT {
                 () -> assertEquals(new VotingRule(MajorityRule.PERCENTAGE, MajorityBase.ALL_MEMBERS, true, 60), prefill.votingRule()),
                 () -> assertFalse(prefill.quorumRequired()),
                 () -> assertEquals(List.of(2, 1, true), List.of(prefill.seats(), prefill.minChoices(), prefill.blankAllowed())));
-        Ballot reused = secretary.call(() -> ballots.define(meetingId, prefill.withItem(null)));
-        assertEquals(prefill, secretary.call(() -> ballots.definition(reused.getId())), "the new ballot is defined as its template");
+        Ballot reused = secretary.call(() -> definitions.define(meetingId, prefill.withItem(null)));
+        assertEquals(prefill, secretary.call(() -> definitions.definition(reused.getId())), "the new ballot is defined as its template");
         assertEquals(earlier.meeting().getId(), secretary.call(() -> ballots.ballot(election.getId())).getMeeting().getId(),
                 "the template stays where it was");
     }
@@ -853,15 +865,15 @@ class BallotIT {
         Room room = room(9, 4); // more than half of 9 is 5: no quorum; 4 present is enough for a secret box
         Ballot needsQuorum = approval(room, VotingRule.of(MajorityRule.SIMPLE, MajorityBase.VOTES_CAST));
         assertTrue(needsQuorum.isQuorumRequired(), "the quorum is required by default");
-        Refusal refusal = assertThrows(Refusal.class, () -> chair.call(() -> ballots.open(needsQuorum.getId(), null)));
+        Refusal refusal = assertThrows(Refusal.class, () -> chair.call(() -> lifecycle.open(needsQuorum.getId(), null)));
         assertEquals("ballot.noQuorum", refusal.key());
         assertEquals(BallotStatus.DRAFT, secretary.call(() -> ballots.ballot(needsQuorum.getId())).getStatus());
 
-        Ballot withoutQuorum = secretary.call(() -> ballots.define(room.meeting().getId(), BallotDraft.approval(null,
+        Ballot withoutQuorum = secretary.call(() -> definitions.define(room.meeting().getId(), BallotDraft.approval(null,
                 "Lấy ý kiến về thời gian họp lần sau", VotingRule.of(MajorityRule.SIMPLE, MajorityBase.VOTES_CAST), Secrecy.SECRET, LABELS)
                 .withQuorumRequired(false)));
         assertFalse(secretary.call(() -> ballots.ballot(withoutQuorum.getId())).isQuorumRequired());
-        chair.call(() -> ballots.open(withoutQuorum.getId(), null));
+        chair.call(() -> lifecycle.open(withoutQuorum.getId(), null));
         assertEquals(BallotStatus.OPEN, secretary.call(() -> ballots.ballot(withoutQuorum.getId())).getStatus());
     }
 
@@ -877,13 +889,13 @@ class BallotIT {
         long secondItem = stored.getAgenda().get(1).getId();
         Map<ApprovalChoice, String> labels = new EnumMap<>(LABELS);
         labels.put(ApprovalChoice.YES, "Tán thành");
-        Ballot approval = secretary.call(() -> ballots.define(id, BallotDraft.approval(secondItem, "Đề nghị công nhận xã Đắk Gằn",
+        Ballot approval = secretary.call(() -> definitions.define(id, BallotDraft.approval(secondItem, "Đề nghị công nhận xã Đắk Gằn",
                 VotingRule.of(MajorityRule.ABSOLUTE, MajorityBase.PRESENT), Secrecy.SECRET, labels).withQuorumRequired(false)));
-        Ballot election = secretary.call(() -> ballots.define(id, BallotDraft.election(null, "Bầu Tổ thư ký",
+        Ballot election = secretary.call(() -> definitions.define(id, BallotDraft.election(null, "Bầu Tổ thư ký",
                 VotingRule.of(MajorityRule.SIMPLE, MajorityBase.VOTES_CAST), Secrecy.OPEN, List.of("Nguyễn Văn An", "Trần Thị Bình"), 1, 1, false)));
-        Ballot cancelled = secretary.call(() -> ballots.define(id, BallotDraft.approval(null, "Huỷ rồi",
+        Ballot cancelled = secretary.call(() -> definitions.define(id, BallotDraft.approval(null, "Huỷ rồi",
                 VotingRule.of(MajorityRule.SIMPLE, MajorityBase.VOTES_CAST), Secrecy.SECRET, LABELS)));
-        chair.call(() -> ballots.cancel(cancelled.getId(), "Nhầm nội dung"));
+        chair.call(() -> lifecycle.cancel(cancelled.getId(), "Nhầm nội dung"));
 
         Meeting copy = secretary.call(() -> meetings.copy(id));
         Meeting copied = meetings.withAgenda(copy.getId()).orElseThrow();
@@ -894,10 +906,10 @@ class BallotIT {
         assertTrue(copies.stream().allMatch(b -> b.getStatus() == BallotStatus.DRAFT));
         assertEquals(copied.getAgenda().get(1).getId(), copies.get(0).getItem().getId(), "on the copy's own item");
         assertNull(copies.get(1).getItem());
-        assertEquals(secretary.call(() -> ballots.definition(approval.getId())).withItem(null),
-                secretary.call(() -> ballots.definition(copies.get(0).getId())).withItem(null));
-        assertEquals(secretary.call(() -> ballots.definition(election.getId())),
-                secretary.call(() -> ballots.definition(copies.get(1).getId())));
+        assertEquals(secretary.call(() -> definitions.definition(approval.getId())).withItem(null),
+                secretary.call(() -> definitions.definition(copies.get(0).getId())).withItem(null));
+        assertEquals(secretary.call(() -> definitions.definition(election.getId())),
+                secretary.call(() -> definitions.definition(copies.get(1).getId())));
         assertEquals(3, secretary.call(() -> ballots.ofMeeting(id)).size(), "the original keeps its ballots");
     }
 
@@ -905,24 +917,24 @@ class BallotIT {
     @Test
     void anOpenBallotsRollCallNamesWhoChoseWhatOnceClosed() throws Exception {
         Room room = room(3, 3);
-        Ballot election = secretary.call(() -> ballots.define(room.meeting().getId(), BallotDraft.election(null, "Bầu Tổ kiểm phiếu",
+        Ballot election = secretary.call(() -> definitions.define(room.meeting().getId(), BallotDraft.election(null, "Bầu Tổ kiểm phiếu",
                 VotingRule.of(MajorityRule.SIMPLE, MajorityBase.VOTES_CAST), Secrecy.OPEN,
                 List.of("Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"), 2, 1, true)));
-        chair.call(() -> ballots.open(election.getId(), null));
+        chair.call(() -> lifecycle.open(election.getId(), null));
         List<Long> options = secretary.call(() -> ballots.ballot(election.getId())).getOptions().stream().map(BallotOption::getId).toList();
         vote(election, room.members().get(0), newPaper(), options.get(0) + "," + options.get(2));
         vote(election, room.members().get(1), newPaper(), BoxFingerprint.BLANK);
         Refusal whileOpen = assertThrows(Refusal.class, () -> chair.call(() -> ballots.closedRollCall(election.getId())));
         assertEquals("ballot.notClosed", whileOpen.key());
-        chair.call(() -> ballots.close(election.getId()));
+        chair.call(() -> lifecycle.close(election.getId()));
         List<RollCallVote> rollCall = chair.call(() -> ballots.closedRollCall(election.getId()));
         assertEquals(List.of(new RollCallVote("Thành viên số 1", "Thành viên Ban Chỉ đạo", List.of("Nguyễn Văn An", "Lê Văn Cường")),
                 new RollCallVote("Thành viên số 2", "Thành viên Ban Chỉ đạo", List.of())), rollCall);
 
         Ballot secret = approval(room, VotingRule.of(MajorityRule.SIMPLE, MajorityBase.VOTES_CAST));
-        chair.call(() -> ballots.open(secret.getId(), null));
+        chair.call(() -> lifecycle.open(secret.getId(), null));
         vote(secret, room.members().get(0), ApprovalChoice.YES);
-        chair.call(() -> ballots.close(secret.getId()));
+        chair.call(() -> lifecycle.close(secret.getId()));
         Refusal refusal = assertThrows(Refusal.class, () -> chair.call(() -> ballots.closedRollCall(secret.getId())));
         assertEquals("ballot.rollCall.secret", refusal.key());
     }
@@ -992,14 +1004,14 @@ class BallotIT {
         }
         chair.call(() -> meetings.changeStatus(meetingId, MeetingStatus.IN_SESSION));
         AgendaItem item = meetings.withAgenda(meetingId).orElseThrow().getAgenda().get(5);
-        Ballot ballot = secretary.call(() -> ballots.defineApproval(meetingId, item.getId(),
+        Ballot ballot = secretary.call(() -> definitions.defineApproval(meetingId, item.getId(),
                 "Đề nghị xét công nhận xã Đắk Gằn đạt chuẩn nông thôn mới năm 2023",
                 VotingRule.of(MajorityRule.ABSOLUTE, MajorityBase.PRESENT), Secrecy.SECRET, LABELS));
-        chair.call(() -> ballots.open(ballot.getId(), null));
+        chair.call(() -> lifecycle.open(ballot.getId(), null));
         for (Participant voter : voters) {
             vote(ballot, voter, ApprovalChoice.YES);
         }
-        String fingerprint = chair.call(() -> ballots.close(ballot.getId())).getFingerprint();
+        String fingerprint = chair.call(() -> lifecycle.close(ballot.getId())).getFingerprint();
         assertEquals(64, fingerprint.length());
 
         // the staff's minutes, before the result is published

@@ -1,6 +1,6 @@
 package app.quorum.ballot.boundary;
 
-import app.quorum.ballot.control.BallotService;
+import app.quorum.ballot.control.Ballots;
 import app.quorum.ballot.control.RollCallVote;
 import app.quorum.ballot.entity.ApprovalChoice;
 import app.quorum.ballot.entity.ApprovalResult;
@@ -41,7 +41,7 @@ public class BallotConsoleBacking extends BallotPreparationView {
     private static final long serialVersionUID = 1L;
 
     private Ballot current;
-    private BallotService.Turnout turnout;
+    private Ballots.Turnout turnout;
     private List<Ballot> drafts;
     private List<Ballot> closed;
     private Long shownId;
@@ -85,7 +85,7 @@ public class BallotConsoleBacking extends BallotPreparationView {
     }
 
     public void open(Ballot ballot) {
-        ballots().open(ballot.getId(), countdownMinutes == null || countdownMinutes < 1 ? null : Duration.ofMinutes(countdownMinutes));
+        lifecycle().open(ballot.getId(), countdownMinutes == null || countdownMinutes < 1 ? null : Duration.ofMinutes(countdownMinutes));
         Feedback.info("ballot.opened");
         countdownMinutes = null;
         if (ballot.getId().equals(getForm().getEditing())) {
@@ -95,14 +95,14 @@ public class BallotConsoleBacking extends BallotPreparationView {
     }
 
     public void close(Ballot ballot) {
-        ballots().close(ballot.getId());
+        lifecycle().close(ballot.getId());
         Feedback.info("ballot.closed");
         shownId = ballot.getId();
         reload();
     }
 
     public void cancel(Ballot ballot) {
-        ballots().cancel(ballot.getId(), cancelReason == null ? "" : cancelReason);
+        lifecycle().cancel(ballot.getId(), cancelReason == null ? "" : cancelReason);
         Feedback.info("ballot.cancelled");
         cancelReason = null;
         reload();
@@ -210,7 +210,7 @@ public class BallotConsoleBacking extends BallotPreparationView {
         return current;
     }
 
-    public BallotService.Turnout getTurnout() {
+    public Ballots.Turnout getTurnout() {
         return turnout;
     }
 

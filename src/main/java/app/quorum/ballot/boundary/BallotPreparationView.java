@@ -1,6 +1,8 @@
 package app.quorum.ballot.boundary;
 
-import app.quorum.ballot.control.BallotService;
+import app.quorum.ballot.control.BallotDefinitions;
+import app.quorum.ballot.control.BallotLifecycle;
+import app.quorum.ballot.control.Ballots;
 import app.quorum.ballot.control.BallotTemplate;
 import app.quorum.ballot.entity.Ballot;
 import app.quorum.ballot.entity.BallotKind;
@@ -33,7 +35,13 @@ public abstract class BallotPreparationView extends MeetingView {
     private static final int TEMPLATE_LABEL_MAX = 90;
 
     @Inject
-    transient BallotService ballots;
+    transient Ballots ballots;
+
+    @Inject
+    transient BallotDefinitions definitions;
+
+    @Inject
+    transient BallotLifecycle lifecycle;
 
     private List<Ballot> all;
     private BallotForm form;
@@ -63,10 +71,10 @@ public abstract class BallotPreparationView extends MeetingView {
     /** Saves the form: a new ballot, or the changes to the one being edited; the form is then empty again. */
     public void save() {
         if (form.getEditing() == null) {
-            ballots.define(meetingId(), form.toDraft());
+            definitions.define(meetingId(), form.toDraft());
             Feedback.info(definedKey());
         } else {
-            ballots.update(form.getEditing(), form.getEditingVersion(), form.toDraft());
+            definitions.update(form.getEditing(), form.getEditingVersion(), form.toDraft());
             Feedback.info("ballot.saved");
         }
         form = null;
@@ -86,7 +94,7 @@ public abstract class BallotPreparationView extends MeetingView {
             reload();
             return;
         }
-        form = BallotForm.of(ballots.definition(fresh.getId()), fresh.getId(), fresh.getVersion());
+        form = BallotForm.of(definitions.definition(fresh.getId()), fresh.getId(), fresh.getVersion());
     }
 
     /** Empties the form (and stops editing). */
@@ -105,7 +113,7 @@ public abstract class BallotPreparationView extends MeetingView {
     }
 
     public void delete(Ballot ballot) {
-        ballots.delete(ballot.getId());
+        definitions.delete(ballot.getId());
         Feedback.info("ballot.deleted", ballot.getQuestion());
         if (ballot.getId().equals(form.getEditing())) {
             form = null;
@@ -118,7 +126,7 @@ public abstract class BallotPreparationView extends MeetingView {
         Long templateId = form.getTemplateId();
         form.setTemplateId(null);
         if (templateId != null) {
-            form.fill(ballots.definition(templateId));
+            form.fill(definitions.definition(templateId));
             Feedback.info("ballot.template.applied");
         }
     }
@@ -129,7 +137,7 @@ public abstract class BallotPreparationView extends MeetingView {
             Map<Long, List<SelectItem>> byMeeting = new LinkedHashMap<>();
             Map<Long, String> titles = new LinkedHashMap<>();
             DateTimeFormatter date = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-            for (BallotTemplate template : ballots.templates(meetingId())) {
+            for (BallotTemplate template : definitions.templates(meetingId())) {
                 byMeeting.computeIfAbsent(template.meetingId(), id -> new ArrayList<>())
                         .add(new SelectItem(template.ballotId(), templateLabel(template)));
                 titles.putIfAbsent(template.meetingId(), template.meetingId() == meetingId()
@@ -188,7 +196,11 @@ public abstract class BallotPreparationView extends MeetingView {
         return Secrecy.values();
     }
 
-    protected BallotService ballots() {
+    protected Ballots ballots() {
         return ballots;
+    }
+
+    protected BallotLifecycle lifecycle() {
+        return lifecycle;
     }
 }

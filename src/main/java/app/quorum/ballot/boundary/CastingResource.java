@@ -80,10 +80,11 @@ public class CastingResource {
     /**
      * Two sends of one paper that cross (a retry while the first was still on its way) race for the same
      * participation: the loser is refused as a second vote. Once the winner is committed the paper is in the box, and
-     * the loser gets its receipt like any later retry.
+     * the loser gets its receipt like any later retry. Decided by the refusal's kind: only a vote already done
+     * ({@link Refusal.Kind#DUPLICATE}) may be this one.
      */
     private String sameVoteFromAnotherRequest(Refusal refusal, long ballotId, long voter, String paperId) {
-        if (!"ballot.alreadyVoted".equals(refusal.key())) {
+        if (refusal.kind() != Refusal.Kind.DUPLICATE) {
             throw refusal;
         }
         String receipt = casting.recorded(ballotId, voter, paperId).receipt();

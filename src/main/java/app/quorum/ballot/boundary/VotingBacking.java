@@ -1,6 +1,6 @@
 package app.quorum.ballot.boundary;
 
-import app.quorum.ballot.control.BallotService;
+import app.quorum.ballot.control.Ballots;
 import app.quorum.ballot.control.TabletService;
 import app.quorum.ballot.control.TabletState;
 import app.quorum.ballot.entity.Ballot;
@@ -35,7 +35,7 @@ public class VotingBacking implements Serializable {
     transient TabletService tablet;
 
     @Inject
-    transient BallotService ballots;
+    transient Ballots ballots;
 
     private long participantId;
     private TabletState state;

@@ -124,19 +124,19 @@ public record BallotDraft(Long itemId, String question, BallotKind kind, Secrecy
      */
     public BallotDraft checked() {
         if (kind == null || secrecy == null || rule == null || base == null) {
-            throw new Refusal("ballot.definition.incomplete");
+            throw new Refusal(Refusal.Kind.INVALID, "ballot.definition.incomplete");
         }
         String text = question == null ? "" : nfc(question).strip();
         if (text.isEmpty()) {
-            throw new Refusal("ballot.question.required");
+            throw new Refusal(Refusal.Kind.INVALID, "ballot.question.required");
         }
         if (text.length() > QUESTION_MAX) {
-            throw new Refusal("ballot.question.tooLong", QUESTION_MAX);
+            throw new Refusal(Refusal.Kind.INVALID, "ballot.question.tooLong", QUESTION_MAX);
         }
         Integer checkedPercentage = null;
         if (rule == MajorityRule.PERCENTAGE) {
             if (percentage == null || percentage < 1 || percentage > 100) {
-                throw new Refusal("ballot.percentage.required");
+                throw new Refusal(Refusal.Kind.INVALID, "ballot.percentage.required");
             }
             checkedPercentage = percentage;
         }
@@ -147,10 +147,10 @@ public record BallotDraft(Long itemId, String question, BallotKind kind, Secrecy
         }
         List<String> names = checkedCandidates();
         if (seats < 1 || seats >= names.size()) {
-            throw new Refusal("ballot.election.seats", names.size() - 1, names.size());
+            throw new Refusal(Refusal.Kind.INVALID, "ballot.election.seats", names.size() - 1, names.size());
         }
         if (minChoices < 1 || minChoices > seats) {
-            throw new Refusal("ballot.election.minChoices", seats);
+            throw new Refusal(Refusal.Kind.INVALID, "ballot.election.minChoices", seats);
         }
         return new BallotDraft(itemId, text, kind, secrecy, rule, base, checkedAbstentions, checkedPercentage,
                 quorumRequired, Map.of(), names, seats, minChoices, blankAllowed);
@@ -179,13 +179,13 @@ public record BallotDraft(Long itemId, String question, BallotKind kind, Secrecy
         for (ApprovalChoice choice : ApprovalChoice.values()) {
             String label = tidy(labels.get(choice));
             if (label.isEmpty()) {
-                throw new Refusal("ballot.label.required", choice);
+                throw new Refusal(Refusal.Kind.INVALID, "ballot.label.required", choice);
             }
             if (label.length() > LABEL_MAX) {
-                throw new Refusal("ballot.label.tooLong", choice, LABEL_MAX);
+                throw new Refusal(Refusal.Kind.INVALID, "ballot.label.tooLong", choice, LABEL_MAX);
             }
             if (seen.putIfAbsent(sameness(label), label) != null) {
-                throw new Refusal("ballot.label.duplicate", label);
+                throw new Refusal(Refusal.Kind.INVALID, "ballot.label.duplicate", label);
             }
             checked.put(choice, label);
         }
@@ -199,21 +199,21 @@ public record BallotDraft(Long itemId, String question, BallotKind kind, Secrecy
             String name = tidy(candidate);
             int number = names.size() + 1;
             if (name.isEmpty()) {
-                throw new Refusal("ballot.candidate.required", number);
+                throw new Refusal(Refusal.Kind.INVALID, "ballot.candidate.required", number);
             }
             if (name.length() > LABEL_MAX) {
-                throw new Refusal("ballot.candidate.tooLong", number, LABEL_MAX);
+                throw new Refusal(Refusal.Kind.INVALID, "ballot.candidate.tooLong", number, LABEL_MAX);
             }
             if (seen.putIfAbsent(sameness(name), name) != null) {
-                throw new Refusal("ballot.candidate.duplicate", name);
+                throw new Refusal(Refusal.Kind.INVALID, "ballot.candidate.duplicate", name);
             }
             names.add(name);
         }
         if (names.size() < 2) {
-            throw new Refusal("ballot.election.candidates");
+            throw new Refusal(Refusal.Kind.INVALID, "ballot.election.candidates");
         }
         if (names.size() > CANDIDATES_MAX) {
-            throw new Refusal("ballot.election.tooManyCandidates", CANDIDATES_MAX);
+            throw new Refusal(Refusal.Kind.INVALID, "ballot.election.tooManyCandidates", CANDIDATES_MAX);
         }
         return names;
     }

@@ -7,7 +7,7 @@ import java.time.LocalDateTime;
 /**
  * An earlier ballot offered as the starting point of a new one: which ballot, of which meeting, and what it asked.
  *
- * @param ballotId the ballot whose definition {@link BallotService#definition(long)} gives
+ * @param ballotId the ballot whose definition {@link Ballots#definition(long)} gives
  */
 public record BallotTemplate(long ballotId, long meetingId, String meetingTitle, LocalDateTime meetingStartsAt,
         String question, BallotKind kind) {

@@ -16,12 +16,12 @@ public class BallotTimer {
     private static final Logger LOG = Logger.getLogger(BallotTimer.class.getName());
 
     @Inject
-    BallotService ballots;
+    BallotLifecycle lifecycle;
 
     @Schedule(hour = "*", minute = "*", second = "*/2", persistent = false)
     void closeExpired() {
         try {
-            ballots.closeExpired();
+            lifecycle.closeExpired();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "closing ballots whose countdown ran out failed; next try in 2 s", e);
         }

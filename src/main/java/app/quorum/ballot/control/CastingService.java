@@ -6,6 +6,7 @@ import app.quorum.ballot.entity.BallotKind;
 import app.quorum.ballot.entity.BoxFingerprint;
 import app.quorum.ballot.entity.CastVote;
 import app.quorum.ballot.entity.Participation;
+import app.quorum.ballot.entity.RollCallChoice;
 import app.quorum.ballot.crypto.Receipts;
 import app.quorum.ballot.entity.Secrecy;
 import app.quorum.platform.Refusal;
@@ -65,45 +66,44 @@ public class CastingService {
         byte[] id = PaperIds.parse(paperId);
         Ballot ballot = em.find(Ballot.class, ballotId, LockModeType.PESSIMISTIC_READ);
         if (ballot == null) {
-            throw new Refusal("ballot.notFound");
+            throw new Refusal(Refusal.Kind.NOT_FOUND, "ballot.notFound");
         }
         if (hasVoted(ballotId, participantId)) {
             if (inBox(ballotId, id)) {
                 return Receipts.of(id); // the same paper again: its answer was lost on the way, it counts once
             }
-            throw new Refusal("ballot.alreadyVoted");
+            throw new Refusal(Refusal.Kind.DUPLICATE, "ballot.alreadyVoted");
         }
         if (!ballot.acceptsVotesAt(clock.instant())) {
-            throw new Refusal("ballot.notOpenForVotes");
+            throw new Refusal(Refusal.Kind.CONFLICT, "ballot.notOpenForVotes");
         }
         Participant voter = em.find(Participant.class, participantId);
         if (voter == null || !voter.getMeeting().getId().equals(ballot.getMeeting().getId()) || !voter.isVoting()) {
-            throw new Refusal("ballot.notEntitled");
+            throw new Refusal(Refusal.Kind.FORBIDDEN, "ballot.notEntitled");
         }
         if (!voter.isPresent()) {
-            throw new Refusal("ballot.notPresent");
+            throw new Refusal(Refusal.Kind.CONFLICT, "ballot.notPresent");
         }
         String code = choiceCode(ballot, choice);
         if (inBox(ballotId, id)) {
-            throw new Refusal("ballot.paperInUse"); // another voter's paper id: this voter has not voted
+            throw new Refusal(Refusal.Kind.CONFLICT, "ballot.paperInUse"); // another voter's paper id: this voter has not voted
         }
         try {
             em.persist(new Participation(ballotId, participantId));
             em.flush();
         } catch (PersistenceException duplicate) {
-            throw new Refusal("ballot.alreadyVoted");
+            throw new Refusal(Refusal.Kind.DUPLICATE, "ballot.alreadyVoted");
         }
         if (ballot.getSecrecy() == Secrecy.SECRET) {
             em.persist(CastVote.sealed(id, ballotId, keys.seal(ballotId, ballot.keySalt(), id, code)));
         } else {
             em.persist(CastVote.plain(id, ballotId, code));
-            em.createNativeQuery("INSERT INTO roll_call (ballot_id, participant_id, choice) VALUES (?, ?, ?)")
-                    .setParameter(1, ballotId).setParameter(2, participantId).setParameter(3, code).executeUpdate();
+            em.persist(new RollCallChoice(ballotId, participantId, code)); // after its participation, flushed above
         }
         try {
             em.flush();
         } catch (PersistenceException duplicatePaper) {
-            throw new Refusal("ballot.paperInUse");
+            throw new Refusal(Refusal.Kind.CONFLICT, "ballot.paperInUse");
         }
         changed.fire(new Changed(ballot.getMeeting().getId(), Changed.What.TURNOUT));
         return Receipts.of(id);
@@ -124,7 +124,7 @@ public class CastingService {
     public Recorded recorded(long ballotId, long participantId, String paperId) {
         byte[] id = paperId == null || paperId.isEmpty() ? null : PaperIds.parse(paperId);
         if (em.find(Ballot.class, ballotId) == null) {
-            throw new Refusal("ballot.notFound");
+            throw new Refusal(Refusal.Kind.NOT_FOUND, "ballot.notFound");
         }
         boolean voted = hasVoted(ballotId, participantId);
         return new Recorded(voted, voted && id != null && inBox(ballotId, id) ? Receipts.of(id) : null);
@@ -145,26 +145,26 @@ public class CastingService {
     /** The canonical code of a choice, or a refusal when the ballot does not offer it. */
     static String choiceCode(Ballot ballot, String choice) {
         if (choice == null) {
-            throw new Refusal("ballot.choiceInvalid");
+            throw new Refusal(Refusal.Kind.INVALID, "ballot.choiceInvalid");
         }
         if (ballot.getKind() == BallotKind.APPROVAL) {
             try {
                 return BoxFingerprint.code(ApprovalChoice.valueOf(choice));
             } catch (IllegalArgumentException e) {
-                throw new Refusal("ballot.choiceInvalid");
+                throw new Refusal(Refusal.Kind.INVALID, "ballot.choiceInvalid");
             }
         }
         Set<Long> chosen = new TreeSet<>();
         if (!BoxFingerprint.BLANK.equals(choice)) {
             for (String part : choice.split(",")) {
                 if (!part.matches("\\d{1," + OPTION_ID_DIGITS + "}") || !chosen.add(Long.valueOf(part))) {
-                    throw new Refusal("ballot.choiceInvalid");
+                    throw new Refusal(Refusal.Kind.INVALID, "ballot.choiceInvalid");
                 }
             }
         }
-        List<Long> options = BallotService.election(ballot).candidates();
-        if (!options.containsAll(chosen) || !BallotService.election(ballot).accepts(chosen)) {
-            throw new Refusal("ballot.choiceInvalid");
+        List<Long> options = BallotCount.election(ballot).candidates();
+        if (!options.containsAll(chosen) || !BallotCount.election(ballot).accepts(chosen)) {
+            throw new Refusal(Refusal.Kind.INVALID, "ballot.choiceInvalid");
         }
         return BoxFingerprint.code(chosen);
     }

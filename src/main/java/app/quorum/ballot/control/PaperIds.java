@@ -41,11 +41,11 @@ public final class PaperIds {
      */
     public static byte[] parse(String hex) {
         if (hex == null || !hex.matches("[0-9a-fA-F]{32}")) {
-            throw new Refusal("ballot.paperInvalid");
+            throw new Refusal(Refusal.Kind.INVALID, "ballot.paperInvalid");
         }
         byte[] id = HexFormat.of().parseHex(hex);
         if (!looksRandom(id)) {
-            throw new Refusal("ballot.paperNotRandom");
+            throw new Refusal(Refusal.Kind.INVALID, "ballot.paperNotRandom");
         }
         return id;
     }

@@ -28,7 +28,7 @@ public class TabletService {
     public TabletState state(long participantId) {
         Participant participant = em.find(Participant.class, participantId);
         if (participant == null) {
-            throw new Refusal("ballot.notEntitled");
+            throw new Refusal(Refusal.Kind.FORBIDDEN, "ballot.notEntitled");
         }
         Meeting meeting = participant.getMeeting();
         Ballot ballot = shown(em.createNamedQuery(Ballot.OF_MEETING, Ballot.class).setParameter("meetingId", meeting.getId())

@@ -47,11 +47,11 @@ public class AccountService {
     public Account create(String username, String displayName, char[] password, @NotNull Set<StaffRole> roles) {
         String name = normalize(username);
         if (find(name).isPresent()) {
-            throw new Refusal("account.exists", name);
+            throw new Refusal(Refusal.Kind.DUPLICATE, "account.exists", name);
         }
         passwords.requireAcceptable(password, name);
         if (roles.isEmpty()) {
-            throw new Refusal("account.roles.required");
+            throw new Refusal(Refusal.Kind.INVALID, "account.roles.required");
         }
         Account account = new Account(name, displayName == null ? null : displayName.strip(), passwords.hash(password), roles);
         validate(account);
@@ -63,11 +63,11 @@ public class AccountService {
     public Account update(long id, String displayName, @NotNull Set<StaffRole> roles, boolean active) {
         Account account = existing(id);
         if (roles.isEmpty()) {
-            throw new Refusal("account.roles.required");
+            throw new Refusal(Refusal.Kind.INVALID, "account.roles.required");
         }
         boolean self = account.getUsername().equals(security.getCallerPrincipal().getName());
         if (self && (!active || !roles.contains(StaffRole.ADMIN))) {
-            throw new Refusal("account.selfLockout");
+            throw new Refusal(Refusal.Kind.FORBIDDEN, "account.selfLockout");
         }
         account.setDisplayName(displayName == null ? null : displayName.strip());
         validate(account);
@@ -89,9 +89,9 @@ public class AccountService {
     @RolesAllowed({"ADMIN", "SECRETARY", "CHAIR"})
     public void changeOwnPassword(char[] current, char[] replacement) {
         String name = security.getCallerPrincipal().getName();
-        Account account = find(name).orElseThrow(() -> new Refusal("account.notFound"));
+        Account account = find(name).orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, "account.notFound"));
         if (!passwords.verify(current, account.passwordHash())) {
-            throw new Refusal("account.password.wrong");
+            throw new Refusal(Refusal.Kind.INVALID, "account.password.wrong");
         }
         passwords.requireAcceptable(replacement, name);
         account.changePasswordHash(passwords.hash(replacement));
@@ -113,14 +113,14 @@ public class AccountService {
     private void validate(Account account) {
         Set<ConstraintViolation<Account>> violations = validator.validate(account);
         if (!violations.isEmpty()) {
-            throw new Refusal("account.invalid", violations.iterator().next().getMessage());
+            throw new Refusal(Refusal.Kind.INVALID, "account.invalid", violations.iterator().next().getMessage());
         }
     }
 
     private Account existing(long id) {
         Account account = em.find(Account.class, id);
         if (account == null) {
-            throw new Refusal("account.notFound");
+            throw new Refusal(Refusal.Kind.NOT_FOUND, "account.notFound");
         }
         return account;
     }

@@ -43,7 +43,7 @@ public class Passwords {
     /** The hash of a new password, which must be {@linkplain #requireAcceptable acceptable}. */
     public String hash(char[] password) {
         if (tooLong(password)) {
-            throw new Refusal("account.password.tooLong", Limits.PASSWORD);
+            throw new Refusal(Refusal.Kind.INVALID, "account.password.tooLong", Limits.PASSWORD);
         }
         return hash.generate(password);
     }
@@ -77,10 +77,10 @@ public class Passwords {
      */
     public void requireAcceptable(char[] password, String username) {
         if (tooLong(password)) {
-            throw new Refusal("account.password.tooLong", Limits.PASSWORD);
+            throw new Refusal(Refusal.Kind.INVALID, "account.password.tooLong", Limits.PASSWORD);
         }
         if (!acceptable(password == null ? null : new String(password), username)) {
-            throw new Refusal("account.password.weak", minLength);
+            throw new Refusal(Refusal.Kind.INVALID, "account.password.weak", minLength);
         }
     }
 

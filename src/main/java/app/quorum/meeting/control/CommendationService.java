@@ -59,7 +59,7 @@ public class CommendationService {
         meetings.editable(meetingId);
         Awardee awardee = em.find(Awardee.class, awardeeId);
         if (awardee == null || !awardee.getItem().getMeeting().getId().equals(meetingId)) {
-            throw new Refusal("awardee.notFound");
+            throw new Refusal(Refusal.Kind.NOT_FOUND, "awardee.notFound");
         }
         em.remove(awardee);
         audit.record("awardee.remove", "agendaItem", awardee.getItem().getId(), meetingId, awardee.getName());

@@ -72,7 +72,7 @@ public class DocumentService {
     }
 
     public void delete(long documentId) {
-        AgendaDocument document = document(documentId).orElseThrow(() -> new Refusal("document.notFound"));
+        AgendaDocument document = document(documentId).orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, "document.notFound"));
         long meetingId = document.getItem().getMeeting().getId();
         meetings.editable(meetingId);
         em.remove(document);
@@ -82,14 +82,14 @@ public class DocumentService {
     /** Refuses what is empty, too large, or not a PDF by its content. */
     static void checkPdf(byte[] content, int maxMegabytes) {
         if (content.length == 0) {
-            throw new Refusal("document.empty");
+            throw new Refusal(Refusal.Kind.INVALID, "document.empty");
         }
         if (content.length > maxMegabytes * 1024L * 1024L) {
-            throw new Refusal("document.tooLarge", maxMegabytes);
+            throw new Refusal(Refusal.Kind.INVALID, "document.tooLarge", maxMegabytes);
         }
         if (indexOf(content, PDF_MAGIC, 0, Math.min(content.length, 1024)) < 0
                 || indexOf(content, PDF_END, Math.max(0, content.length - 2048), content.length) < 0) {
-            throw new Refusal("document.notPdf");
+            throw new Refusal(Refusal.Kind.INVALID, "document.notPdf");
         }
     }
 
@@ -105,7 +105,7 @@ public class DocumentService {
             name = "document.pdf";
         }
         if (name.length() > Limits.FILE_NAME) {
-            throw new Refusal("document.nameTooLong", Limits.FILE_NAME);
+            throw new Refusal(Refusal.Kind.INVALID, "document.nameTooLong", Limits.FILE_NAME);
         }
         return name;
     }

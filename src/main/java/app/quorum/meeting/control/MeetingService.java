@@ -78,7 +78,7 @@ public class MeetingService {
         Meeting meeting = editable(edited.getId());
         checkDetails(edited);
         if (meeting.getVersion() != edited.getVersion()) {
-            throw new Refusal("meeting.changedMeanwhile");
+            throw new Refusal(Refusal.Kind.CONFLICT, "meeting.changedMeanwhile");
         }
         meeting.setTitle(edited.getTitle());
         meeting.setOrganiser(edited.getOrganiser());
@@ -113,7 +113,7 @@ public class MeetingService {
     public void delete(long id) {
         Meeting meeting = find(id);
         if (!meeting.getStatus().deletable()) {
-            throw new Refusal("meeting.notDeletable", meeting.getStatus());
+            throw new Refusal(Refusal.Kind.CONFLICT, "meeting.notDeletable", meeting.getStatus());
         }
         meeting.makeCurrent(null);
         em.flush();
@@ -131,7 +131,7 @@ public class MeetingService {
         Meeting meeting = find(id);
         em.lock(meeting, LockModeType.PESSIMISTIC_WRITE);
         if (!meeting.getStatus().canMoveTo(target)) {
-            throw new Refusal("meeting.statusChangeRefused", meeting.getStatus(), target);
+            throw new Refusal(Refusal.Kind.CONFLICT, "meeting.statusChangeRefused", meeting.getStatus(), target);
         }
         audit.record("meeting.status", "meeting", id, id, meeting.getStatus() + " -> " + target);
         meeting.moveTo(target, clock.instant());
@@ -147,7 +147,7 @@ public class MeetingService {
     public Meeting makeCurrent(long meetingId, Long itemId) {
         Meeting meeting = find(meetingId);
         if (meeting.getStatus() != MeetingStatus.IN_SESSION) {
-            throw new Refusal("agenda.currentNeedsSession");
+            throw new Refusal(Refusal.Kind.CONFLICT, "agenda.currentNeedsSession");
         }
         meeting.makeCurrent(itemId == null ? null : item(meeting, itemId));
         audit.record("agenda.current", "agendaItem", itemId, meetingId, null);
@@ -188,7 +188,7 @@ public class MeetingService {
             meeting.reorder(itemIds);
             audit.record("agenda.reorder", "meeting", meetingId, meetingId, itemIds.toString());
         } catch (IllegalArgumentException e) {
-            throw new Refusal("agenda.orderChangedMeanwhile");
+            throw new Refusal(Refusal.Kind.CONFLICT, "agenda.orderChangedMeanwhile");
         }
         changed.fire(new Changed(meetingId, Changed.What.PROCEEDINGS));
     }
@@ -196,7 +196,7 @@ public class MeetingService {
     Meeting find(long id) {
         Meeting meeting = em.find(Meeting.class, id);
         if (meeting == null) {
-            throw new Refusal("meeting.notFound");
+            throw new Refusal(Refusal.Kind.NOT_FOUND, "meeting.notFound");
         }
         return meeting;
     }
@@ -206,7 +206,7 @@ public class MeetingService {
     public Meeting editable(long id) {
         Meeting meeting = find(id);
         if (!meeting.getStatus().editable()) {
-            throw new Refusal("meeting.closedNoChanges");
+            throw new Refusal(Refusal.Kind.CLOSED, "meeting.closedNoChanges");
         }
         return meeting;
     }
@@ -215,15 +215,15 @@ public class MeetingService {
         return meeting.getAgenda().stream()
                 .filter(item -> item.getId() == itemId)
                 .findFirst()
-                .orElseThrow(() -> new Refusal("agenda.itemNotFound"));
+                .orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, "agenda.itemNotFound"));
     }
 
     private static void checkDetails(Meeting meeting) {
         if (meeting.endsBeforeItStarts()) {
-            throw new Refusal("meeting.endsBeforeStart");
+            throw new Refusal(Refusal.Kind.INVALID, "meeting.endsBeforeStart");
         }
         if (meeting.fixedQuorumMissing()) {
-            throw new Refusal("meeting.quorumFixed.positive");
+            throw new Refusal(Refusal.Kind.INVALID, "meeting.quorumFixed.positive");
         }
     }
 }

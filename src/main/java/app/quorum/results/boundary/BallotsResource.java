@@ -139,7 +139,7 @@ public class BallotsResource {
         try {
             return results.publishedPublic(ballotId);
         } catch (Refusal refusal) {
-            throw OpenDataResponses.notFound(request);
+            throw OpenDataResponses.refused(request, refusal);
         }
     }
 }

@@ -76,7 +76,7 @@ public class MeetingsResource {
         try {
             return OpenDataResponses.ok(results.ofPublicMeeting(meetingId).stream().map(OpenData.Result::of).toList());
         } catch (Refusal refusal) {
-            throw OpenDataResponses.notFound(request);
+            throw OpenDataResponses.refused(request, refusal);
         }
     }
 
@@ -85,7 +85,7 @@ public class MeetingsResource {
         try {
             return results.publicMeeting(meetingId);
         } catch (Refusal refusal) {
-            throw OpenDataResponses.notFound(request);
+            throw OpenDataResponses.refused(request, refusal);
         }
     }
 }

@@ -1,6 +1,6 @@
 package app.quorum.results.boundary;
 
-import app.quorum.ballot.control.BallotService;
+import app.quorum.ballot.control.Ballots;
 import app.quorum.ballot.entity.BallotStatus;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -16,7 +16,7 @@ public class MinutesBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient BallotService ballots;
+    transient Ballots ballots;
 
     private Long meetingId;
     private List<Counted> counted;

@@ -1,5 +1,6 @@
 package app.quorum.results.boundary;
 
+import app.quorum.platform.Refusal;
 import app.quorum.platform.api.ApiError;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.WebApplicationException;
@@ -31,6 +32,18 @@ final class OpenDataResponses {
     /** 404 with {@code results.notFound}: no such thing, or not published, or not public — never told apart. */
     static WebApplicationException notFound(HttpServletRequest request) {
         return error(request, Response.Status.NOT_FOUND, "results.notFound");
+    }
+
+    /**
+     * What the open data answers to a refusal, by its kind: what is not there, or not for the public (unpublished,
+     * not a public meeting), is one 404 that tells nothing more; any other refusal goes on to the 409 of
+     * {@code RefusalMapper}.
+     */
+    static RuntimeException refused(HttpServletRequest request, Refusal refusal) {
+        return switch (refusal.kind()) {
+            case NOT_FOUND, FORBIDDEN -> notFound(request);
+            case INVALID, CONFLICT, DUPLICATE, CLOSED -> refusal;
+        };
     }
 
     static WebApplicationException error(HttpServletRequest request, Response.Status status, String key) {

@@ -64,7 +64,7 @@ public class ReceiptsResource {
         try {
             found = results.lookup(meetingId, receipt);
         } catch (Refusal refusal) {
-            throw OpenDataResponses.notFound(request);
+            throw OpenDataResponses.refused(request, refusal);
         }
         if (found.isEmpty()) {
             throw OpenDataResponses.error(request, Response.Status.NOT_FOUND, "results.receipt.notFound");

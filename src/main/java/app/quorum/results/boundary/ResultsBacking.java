@@ -1,11 +1,12 @@
 package app.quorum.results.boundary;
 
-import app.quorum.ballot.control.BallotService;
+import app.quorum.ballot.control.BallotCount;
+import app.quorum.ballot.control.Ballots;
 import app.quorum.ballot.entity.Ballot;
 import app.quorum.meeting.control.MeetingView;
 import app.quorum.meeting.entity.Meeting;
 import app.quorum.platform.web.Feedback;
-import app.quorum.results.control.Publication;
+import app.quorum.ballot.control.Publication;
 import app.quorum.results.control.Results;
 import app.quorum.results.entity.PublishedResult;
 import jakarta.faces.view.ViewScoped;
@@ -35,7 +36,10 @@ public class ResultsBacking extends MeetingView {
     transient Publication publication;
 
     @Inject
-    transient BallotService ballots;
+    transient Ballots ballots;
+
+    @Inject
+    transient BallotCount box;
 
     private List<PublishedResult> counted = List.of();
     private Map<Long, String> publishedBy = Map.of();
@@ -55,6 +59,16 @@ public class ResultsBacking extends MeetingView {
         publication.publish(result.ballotId());
         Feedback.info("results.published", result.question());
         reload();
+    }
+
+    /** Counts the ballot's box again and says whether it gives the result stored at the close. */
+    public void recount(PublishedResult result) {
+        BallotCount.Recount recount = box.recount(result.ballotId());
+        if (recount.matches()) {
+            Feedback.info("results.recount.matches", recount.papers(), result.question());
+        } else {
+            Feedback.error("results.recount.differs", recount.papers(), result.question());
+        }
     }
 
     /**

@@ -68,7 +68,7 @@ public class Minutes {
     /** The minutes of a meeting with every counted result, published or not, for the chair and the secretary. */
     @RolesAllowed({"SECRETARY", "CHAIR"})
     public Document ofMeeting(long meetingId, Locale locale) {
-        Meeting meeting = meetings.withAgenda(meetingId).orElseThrow(() -> new Refusal("meeting.notFound"));
+        Meeting meeting = meetings.withAgenda(meetingId).orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, "meeting.notFound"));
         return meeting(meeting, results.countedOfMeeting(meetingId), locale);
     }
 
@@ -84,7 +84,7 @@ public class Minutes {
     }
 
     private Document ballot(PublishedResult result, Locale locale) {
-        Meeting meeting = meetings.withAgenda(result.meetingId()).orElseThrow(() -> new Refusal("meeting.notFound"));
+        Meeting meeting = meetings.withAgenda(result.meetingId()).orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, "meeting.notFound"));
         MinutesFacts facts = facts(meeting, List.of());
         return new Document(Bundle.text(Bundle.supported(locale), "minutes.file.ballot", result.ballotId()),
                 pdf.ballot(facts, result, locale));

@@ -1,6 +1,6 @@
 package app.quorum.results.control;
 
-import app.quorum.ballot.control.BallotService;
+import app.quorum.ballot.control.Ballots;
 import app.quorum.ballot.entity.Ballot;
 import app.quorum.ballot.entity.BallotStatus;
 import app.quorum.ballot.entity.Secrecy;
@@ -50,7 +50,7 @@ public class Projector {
     MeetingService meetings;
 
     @Inject
-    BallotService ballots;
+    Ballots ballots;
 
     @Inject
     Results results;
@@ -86,7 +86,7 @@ public class Projector {
         if (mode == ProjectorMode.RESULT) {
             Ballot ballot = ballotId == null ? null : em.find(Ballot.class, ballotId);
             if (ballot == null || ballot.getMeeting().getId() != meetingId || ballot.getStatus() != BallotStatus.PUBLISHED) {
-                throw new Refusal("projector.resultNotPublished");
+                throw new Refusal(Refusal.Kind.CONFLICT, "projector.resultNotPublished");
             }
         }
         Long shownBallot = mode == ProjectorMode.RESULT ? ballotId : null;
@@ -101,9 +101,9 @@ public class Projector {
      * unless the caller is its secretary or chair.
      */
     public ProjectorScreen screen(long meetingId) {
-        Meeting meeting = meetings.withAgenda(meetingId).orElseThrow(() -> new Refusal("results.notFound"));
+        Meeting meeting = meetings.withAgenda(meetingId).orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, "results.notFound"));
         if (!meeting.isPublicMeeting() && !context.isCallerInRole("SECRETARY") && !context.isCallerInRole("CHAIR")) {
-            throw new Refusal("results.notFound");
+            throw new Refusal(Refusal.Kind.NOT_FOUND, "results.notFound");
         }
         Choice choice = choice(meetingId);
         List<Ballot> all = ballots.ofMeeting(meetingId);
@@ -166,7 +166,7 @@ public class Projector {
         List<?> rows = em.createNativeQuery("SELECT projector_mode, projector_ballot_id FROM meeting WHERE id = ?")
                 .setParameter(1, meetingId).getResultList();
         if (rows.isEmpty()) {
-            throw new Refusal("meeting.notFound");
+            throw new Refusal(Refusal.Kind.NOT_FOUND, "meeting.notFound");
         }
         return (Object[]) rows.get(0);
     }

@@ -1,6 +1,6 @@
 package app.quorum.results.control;
 
-import app.quorum.ballot.control.BallotService;
+import app.quorum.ballot.control.Ballots;
 import app.quorum.ballot.entity.ApprovalChoice;
 import app.quorum.ballot.entity.ApprovalResult;
 import app.quorum.ballot.entity.Ballot;
@@ -12,7 +12,7 @@ import app.quorum.ballot.entity.Result;
 import app.quorum.meeting.control.MeetingService;
 import app.quorum.meeting.entity.Meeting;
 import app.quorum.platform.Refusal;
-import app.quorum.results.entity.BallotCorrection;
+import app.quorum.ballot.entity.BallotCorrection;
 import app.quorum.results.entity.PublishedResult;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
@@ -37,7 +37,7 @@ public class Results {
     EntityManager em;
 
     @Inject
-    BallotService ballots;
+    Ballots ballots;
 
     @Inject
     MeetingService meetings;
@@ -58,7 +58,7 @@ public class Results {
     public PublishedResult published(long ballotId) {
         Ballot ballot = em.find(Ballot.class, ballotId);
         if (ballot == null || ballot.getStatus() != BallotStatus.PUBLISHED) {
-            throw new Refusal("results.notFound");
+            throw new Refusal(Refusal.Kind.NOT_FOUND, "results.notFound");
         }
         return result(ballot);
     }
@@ -72,7 +72,7 @@ public class Results {
     public PublishedResult counted(long ballotId) {
         Ballot ballot = ballots.ballot(ballotId);
         if (ballot.getStatus() != BallotStatus.CLOSED && ballot.getStatus() != BallotStatus.PUBLISHED) {
-            throw new Refusal("ballot.notClosed");
+            throw new Refusal(Refusal.Kind.CONFLICT, "ballot.notClosed");
         }
         return result(ballot);
     }
@@ -95,7 +95,7 @@ public class Results {
     /** The meeting, if it is marked public; else the refusal {@code results.notFound}. */
     public Meeting publicMeeting(long meetingId) {
         return meetings.withAgenda(meetingId).filter(Meeting::isPublicMeeting)
-                .orElseThrow(() -> new Refusal("results.notFound"));
+                .orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, "results.notFound"));
     }
 
     /**
@@ -134,7 +134,7 @@ public class Results {
             tied = election.tie() == null ? List.of() : election.tie().candidates().stream().map(byId::get).toList();
             blank = election.box().blank();
         }
-        Function<String, List<String>> choiceLabels = code -> BallotService.chosenLabels(ballot, code);
+        Function<String, List<String>> choiceLabels = code -> Ballots.chosenLabels(ballot, code);
         List<PublishedResult.Paper> papers = (published ? ballots.publishedPapers(ballotId) : ballots.papers(ballot)).stream()
                 .map(paper -> new PublishedResult.Paper(paper.receipt(), paper.choice(), choiceLabels.apply(paper.choice())))
                 .toList();

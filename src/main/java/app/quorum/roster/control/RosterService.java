@@ -137,7 +137,7 @@ public class RosterService {
         try {
             em.flush();
         } catch (PersistenceException e) {
-            throw new Refusal("participant.duplicate", draft.fullName());
+            throw new Refusal(Refusal.Kind.DUPLICATE, "participant.duplicate", draft.fullName());
         }
         audit.record("participant.update", "participant", participantId, meetingId, participant.getFullName());
         changed.fire(new Changed(meetingId, Changed.What.ATTENDANCE));
@@ -173,7 +173,7 @@ public class RosterService {
                 validate(participant);
                 added.add(participant);
             } catch (Refusal refusal) {
-                throw new Refusal("import.entryRefused", i + 1, draft.fullName(),
+                throw new Refusal(Refusal.Kind.INVALID, "import.entryRefused", i + 1, draft.fullName(),
                         app.quorum.platform.i18n.Bundle.text(app.quorum.platform.i18n.Bundle.currentLocale(), refusal.key(), refusal.arguments()));
             }
         }
@@ -181,7 +181,7 @@ public class RosterService {
         try {
             em.flush();
         } catch (PersistenceException e) {
-            throw new Refusal("import.duplicateWithRoster");
+            throw new Refusal(Refusal.Kind.DUPLICATE, "import.duplicateWithRoster");
         }
         audit.record("participant.import", "meeting", meetingId, meetingId, added.size() + " participants");
         changed.fire(new Changed(meetingId, Changed.What.ATTENDANCE));
@@ -246,13 +246,13 @@ public class RosterService {
     /** Checks in the holder of a card by the code typed or scanned from it. */
     public Participant checkInByCode(long meetingId, String code) {
         if (!CardCodes.wellFormed(code)) {
-            throw new Refusal("attendance.codeMalformed");
+            throw new Refusal(Refusal.Kind.INVALID, "attendance.codeMalformed");
         }
         Participant holder = em.createNamedQuery(Participant.BY_CARD, Participant.class)
                 .setParameter("meetingId", meetingId)
                 .setParameter("hash", CardCodes.hash(code))
                 .getResultStream().findFirst()
-                .orElseThrow(() -> new Refusal("attendance.codeUnknown"));
+                .orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, "attendance.codeUnknown"));
         return checkIn(meetingId, holder.getId());
     }
 
@@ -276,7 +276,7 @@ public class RosterService {
 
     @RolesAllowed({"SECRETARY", "CHAIR"})
     public Quorum quorum(long meetingId) {
-        Meeting meeting = meetings.withAgenda(meetingId).orElseThrow(() -> new Refusal("meeting.notFound"));
+        Meeting meeting = meetings.withAgenda(meetingId).orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, "meeting.notFound"));
         Object[] counts = em.createNamedQuery(Participant.QUORUM_COUNTS, Object[].class)
                 .setParameter("meetingId", meetingId)
                 .getSingleResult();
@@ -290,20 +290,20 @@ public class RosterService {
         Number open = (Number) em.createNativeQuery("SELECT COUNT(*) FROM ballot WHERE meeting_id = ? AND status = 'OPEN'")
                 .setParameter(1, meetingId).getSingleResult();
         if (open.longValue() > 0) {
-            throw new Refusal("participant.ballotOpen");
+            throw new Refusal(Refusal.Kind.CONFLICT, "participant.ballotOpen");
         }
     }
 
     private Participant attending(long meetingId, long participantId) {
         Participant participant = existing(meetingId, participantId);
         if (!participant.getMeeting().getStatus().attendanceOpen()) {
-            throw new Refusal("attendance.closed");
+            throw new Refusal(Refusal.Kind.CLOSED, "attendance.closed");
         }
         return participant;
     }
 
     private Participant existing(long meetingId, long participantId) {
-        return participant(meetingId, participantId).orElseThrow(() -> new Refusal("participant.notFound"));
+        return participant(meetingId, participantId).orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, "participant.notFound"));
     }
 
     private Participant persistChecked(Participant participant, ParticipantDraft draft) {
@@ -313,7 +313,7 @@ public class RosterService {
         try {
             em.flush();
         } catch (PersistenceException e) {
-            throw new Refusal("participant.duplicate", draft.fullName());
+            throw new Refusal(Refusal.Kind.DUPLICATE, "participant.duplicate", draft.fullName());
         }
         audit.record("participant.add", "participant", participant.getId(), participant.getMeeting().getId(), participant.getFullName());
         changed.fire(new Changed(participant.getMeeting().getId(), Changed.What.ATTENDANCE));
@@ -322,14 +322,14 @@ public class RosterService {
 
     private static void checkRoleAndVote(ParticipantDraft draft) {
         if (draft.role() == Role.GUEST && draft.voting()) {
-            throw new Refusal("participant.guestCannotVote");
+            throw new Refusal(Refusal.Kind.INVALID, "participant.guestCannotVote");
         }
     }
 
     private void validate(Participant participant) {
         Set<ConstraintViolation<Participant>> violations = validator.validate(participant);
         if (!violations.isEmpty()) {
-            throw new Refusal("participant.invalid", violations.iterator().next().getMessage());
+            throw new Refusal(Refusal.Kind.INVALID, "participant.invalid", violations.iterator().next().getMessage());
         }
     }
 }

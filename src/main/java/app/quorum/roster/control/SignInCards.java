@@ -70,7 +70,7 @@ public class SignInCards {
     /** Renders the sheet in the language given (Vietnamese unless English); refuses a sheet without cards. */
     public byte[] render(CardSheet sheet, Locale locale) {
         if (sheet.cards().isEmpty()) {
-            throw new Refusal("card.noCards");
+            throw new Refusal(Refusal.Kind.CONFLICT, "card.noCards");
         }
         Locale language = Bundle.supported(locale);
         Fonts fonts = Fonts.load();

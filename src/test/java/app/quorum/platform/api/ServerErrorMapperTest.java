@@ -43,7 +43,7 @@ class ServerErrorMapperTest {
                 new SQLIntegrityConstraintViolationException("Duplicate entry", "23000")))));
         assertFalse(ServerErrorMapper.databaseUnreachable(new PersistenceException(new SQLTransactionRollbackException("Deadlock", "40001"))));
         assertFalse(ServerErrorMapper.databaseUnreachable(new SQLException("Lock wait timeout exceeded", "HY000")));
-        assertFalse(ServerErrorMapper.databaseUnreachable(new Refusal("ballot.alreadyVoted")));
+        assertFalse(ServerErrorMapper.databaseUnreachable(new Refusal(Refusal.Kind.DUPLICATE, "ballot.alreadyVoted")));
         assertFalse(ServerErrorMapper.databaseUnreachable(new IllegalStateException("a bug")));
         RuntimeException loop = new RuntimeException("first");
         RuntimeException second = new RuntimeException("second", loop);

@@ -1,4 +1,4 @@
-package app.quorum.results.entity;
+package app.quorum.ballot.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

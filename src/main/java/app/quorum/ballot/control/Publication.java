@@ -1,4 +1,4 @@
-package app.quorum.results.control;
+package app.quorum.ballot.control;
 
 import app.quorum.ballot.entity.Ballot;
 import app.quorum.ballot.entity.BallotStatus;
@@ -6,7 +6,7 @@ import app.quorum.platform.audit.AuditLog;
 import app.quorum.platform.Limits;
 import app.quorum.platform.Refusal;
 import app.quorum.platform.push.Changed;
-import app.quorum.results.entity.BallotCorrection;
+import app.quorum.ballot.entity.BallotCorrection;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
@@ -47,13 +47,13 @@ public class Publication {
     public Ballot publish(long ballotId) {
         Ballot ballot = em.find(Ballot.class, ballotId, LockModeType.PESSIMISTIC_WRITE);
         if (ballot == null) {
-            throw new Refusal("ballot.notFound");
+            throw new Refusal(Refusal.Kind.NOT_FOUND, "ballot.notFound");
         }
         if (ballot.getStatus() == BallotStatus.PUBLISHED) {
-            throw new Refusal("results.alreadyPublished");
+            throw new Refusal(Refusal.Kind.DUPLICATE, "results.alreadyPublished");
         }
         if (ballot.getStatus() != BallotStatus.CLOSED) {
-            throw new Refusal("results.notClosed");
+            throw new Refusal(Refusal.Kind.CONFLICT, "results.notClosed");
         }
         ballot.publish(clock.instant(), context.getCallerPrincipal().getName());
         em.flush();
@@ -67,10 +67,10 @@ public class Publication {
             @NotBlank(message = "{results.correction.required}") @Size(max = Limits.RESULT_CORRECTION, message = "{results.correction.size}") String statement) {
         Ballot ballot = em.find(Ballot.class, ballotId);
         if (ballot == null) {
-            throw new Refusal("ballot.notFound");
+            throw new Refusal(Refusal.Kind.NOT_FOUND, "ballot.notFound");
         }
         if (ballot.getStatus() != BallotStatus.PUBLISHED) {
-            throw new Refusal("results.correction.notPublished");
+            throw new Refusal(Refusal.Kind.CONFLICT, "results.correction.notPublished");
         }
         BallotCorrection correction = new BallotCorrection(ballotId, statement.strip(), clock.instant(),
                 context.getCallerPrincipal().getName());

@@ -1,0 +1,161 @@
+package app.quorum.ballot.control;
+
+import app.quorum.ballot.crypto.Receipts;
+import app.quorum.ballot.entity.Ballot;
+import app.quorum.ballot.entity.BallotStatus;
+import app.quorum.ballot.entity.BoxFingerprint;
+import app.quorum.ballot.entity.CastVote;
+import app.quorum.ballot.entity.Secrecy;
+import app.quorum.meeting.entity.MeetingStatus;
+import app.quorum.platform.Limits;
+import app.quorum.platform.Refusal;
+import app.quorum.platform.audit.AuditLog;
+import app.quorum.platform.push.Changed;
+import app.quorum.roster.control.RosterService;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * A ballot's life after its definition: DRAFT → OPEN → CLOSED (→ PUBLISHED by {@link Publication}), or CANCELLED.
+ * The chair opens and closes; at the close the sealed papers are unsealed, the box's fingerprint is fixed and its
+ * result is counted and stored once ({@link BallotCount#store}), in the same transaction. While a secret ballot is
+ * open, nobody — the chair included — sees counts per choice: only turnout.
+ */
+@Stateless
+@RolesAllowed("CHAIR")
+public class BallotLifecycle {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    RosterService roster;
+
+    @Inject
+    BallotKeys keys;
+
+    @Inject
+    BallotCount box;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Event<Changed> changed;
+
+    @Inject
+    @ConfigProperty(name = "quorum.ballot.min.secret.voters", defaultValue = "3")
+    int minSecretVoters;
+
+    Clock clock = Clock.systemUTC();
+
+    /**
+     * Opens a ballot for votes, optionally closing by itself after {@code countdown}. Refused unless the meeting is
+     * in session, the quorum is there (when the ballot requires it), and — for a secret ballot — enough entitled
+     * voters are present that the box cannot reveal a vote.
+     */
+    public Ballot open(long ballotId, Duration countdown) {
+        Ballot ballot = locked(ballotId);
+        if (ballot.getStatus() != BallotStatus.DRAFT) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "ballot.notDraft");
+        }
+        if (ballot.getMeeting().getStatus() != MeetingStatus.IN_SESSION) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "ballot.meetingNotInSession");
+        }
+        if (em.createNamedQuery(Ballot.OPEN_IN_MEETING, Long.class).setParameter("meetingId", ballot.getMeeting().getId())
+                .getSingleResult() > 0) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "ballot.anotherOpen");
+        }
+        var quorum = roster.quorum(ballot.getMeeting().getId());
+        if (ballot.isQuorumRequired() && !quorum.reached()) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "ballot.noQuorum", quorum.present(), quorum.required());
+        }
+        if (ballot.getSecrecy() == Secrecy.SECRET && quorum.present() < minSecretVoters) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "ballot.tooFewForSecrecy", minSecretVoters);
+        }
+        Instant now = clock.instant();
+        ballot.open(now, countdown == null || countdown.isZero() ? null : now.plus(countdown), BallotKeys.newSalt(),
+                quorum.votingMembers(), quorum.present());
+        audit.record("ballot.open", "ballot", ballotId, ballot.getMeeting().getId(), ballot.getQuestion());
+        changed.fire(new Changed(ballot.getMeeting().getId(), Changed.What.PROCEEDINGS));
+        return ballot;
+    }
+
+    /** Closes the ballot: unseals the papers, fixes the box's fingerprint, counts the box and stores its result. */
+    public Ballot close(long ballotId) {
+        return closeLocked(locked(ballotId), "ballot.close");
+    }
+
+    /**
+     * Closes the open ballots whose countdown has run out (the chair set it when opening). Anyone may ask: it does
+     * only what the chair already decided. Run by {@link BallotTimer}.
+     */
+    @PermitAll
+    public int closeExpired() {
+        Instant now = clock.instant();
+        int closed = 0;
+        for (Ballot ballot : em.createNamedQuery(Ballot.EXPIRED, Ballot.class).setParameter("now", now).getResultList()) {
+            closeLocked(locked(ballot.getId()), "ballot.closeByCountdown");
+            closed++;
+        }
+        return closed;
+    }
+
+    private Ballot closeLocked(Ballot ballot, String auditAction) {
+        long ballotId = ballot.getId();
+        if (ballot.getStatus() != BallotStatus.OPEN) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "ballot.notOpen");
+        }
+        List<CastVote> papers = box.papers(ballotId);
+        for (CastVote paper : papers) {
+            if (paper.sealedChoice() != null) {
+                paper.unseal(keys.unseal(ballotId, ballot.keySalt(), paper.id(), paper.sealedChoice()));
+            }
+        }
+        Instant now = clock.instant();
+        int voted = box.voters(ballotId).size();
+        ballot.close(now, BoxFingerprint.of(papers.stream()
+                .map(paper -> new BoxFingerprint.Paper(Receipts.of(paper.id()), paper.choice())).toList()),
+                box.electorateNow(ballot), voted);
+        box.store(ballot, papers, voted, now);
+        audit.record(auditAction, "ballot", ballotId, ballot.getMeeting().getId(), papers.size() + " papers");
+        changed.fire(new Changed(ballot.getMeeting().getId(), Changed.What.PROCEEDINGS));
+        return ballot;
+    }
+
+    /** Cancels a ballot that is prepared or open, with a reason; its papers are destroyed unread. */
+    public Ballot cancel(long ballotId, @NotBlank(message = "{ballot.cancel.reasonRequired}")
+            @Size(max = Limits.BALLOT_CANCEL_REASON, message = "{ballot.cancel.reasonSize}") String reason) {
+        Ballot ballot = locked(ballotId);
+        if (ballot.getStatus() != BallotStatus.DRAFT && ballot.getStatus() != BallotStatus.OPEN) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "ballot.notCancellable");
+        }
+        em.createQuery("DELETE FROM CastVote c WHERE c.ballotId = :ballotId").setParameter("ballotId", ballotId).executeUpdate();
+        ballot.cancel(clock.instant(), reason.strip());
+        audit.record("ballot.cancel", "ballot", ballotId, ballot.getMeeting().getId(), reason);
+        changed.fire(new Changed(ballot.getMeeting().getId(), Changed.What.PROCEEDINGS));
+        return ballot;
+    }
+
+    private Ballot locked(long ballotId) {
+        Ballot ballot = em.find(Ballot.class, ballotId);
+        if (ballot == null) {
+            throw new Refusal(Refusal.Kind.NOT_FOUND, "ballot.notFound");
+        }
+        em.lock(ballot, LockModeType.PESSIMISTIC_WRITE);
+        return ballot;
+    }
+}
