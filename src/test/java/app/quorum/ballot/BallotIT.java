@@ -627,6 +627,42 @@ class BallotIT {
     }
 
     @Test
+    void theCloseStoresOneFinalResultThatEveryReaderReadsAndARecountChecks() throws Exception {
+        Room room = room(5, 5);
+        Ballot ballot = approval(room, VotingRule.of(MajorityRule.SIMPLE, MajorityBase.VOTES_CAST));
+        long id = ballot.getId();
+        chair.call(() -> lifecycle.open(id, null));
+        for (int i = 0; i < 5; i++) {
+            vote(ballot, room.members().get(i), i < 3 ? ApprovalChoice.YES : ApprovalChoice.NO);
+        }
+        assertEquals(0, countRows("ballot_result", ballot), "nothing is counted while the ballot is open");
+        chair.call(() -> lifecycle.close(id));
+        assertEquals(1, countRows("ballot_result", ballot), "the close stores one result");
+        assertEquals(3, countRows("ballot_result_count", ballot), "one count per choice");
+
+        BallotCount.Recount first = secretary.call(() -> box.recount(id));
+        assertTrue(first.matches() && first.stored(), first::toString);
+        assertEquals(5, first.papers());
+        assertThrows(jakarta.ejb.EJBAccessException.class, () -> chair.call(() -> box.recount(id)), "the secretary recounts");
+
+        try (Connection connection = dataSource.getConnection(); java.sql.Statement change = connection.createStatement()) {
+            // the stored result is final
+            assertThrows(java.sql.SQLException.class, () -> change.executeUpdate("UPDATE ballot_result SET votes_cast = 0 WHERE ballot_id = " + id));
+            assertThrows(java.sql.SQLException.class, () -> change.executeUpdate("UPDATE ballot_result_count SET votes = 9 WHERE ballot_id = " + id));
+            assertThrows(java.sql.SQLException.class, () -> change.executeUpdate("DELETE FROM ballot_result WHERE ballot_id = " + id));
+            // a paper changed behind the application's back (possible until the result is published)
+            assertEquals(1, change.executeUpdate("UPDATE cast_vote SET choice = 'YES' WHERE ballot_id = " + id + " AND choice = 'NO' LIMIT 1"));
+        }
+        ApprovalResult read = (ApprovalResult) chair.call(() -> ballots.result(id));
+        assertEquals(List.of(3, 2), List.of(read.count(ApprovalChoice.YES), read.count(ApprovalChoice.NO)),
+                "readers read the result stored at the close, not a new count");
+        BallotCount.Recount second = secretary.call(() -> box.recount(id));
+        assertFalse(second.matches(), second::toString);
+        assertFalse(second.sameCount(), "4 YES counted against 3 stored");
+        assertFalse(second.sameFingerprint(), "the changed paper changes the fingerprint");
+    }
+
+    @Test
     void aPublishedResultIsFinalFrozenAndTheSameForEveryReader() throws Exception {
         Room room = room(9, 9);
         Ballot ballot = approval(room, VotingRule.of(MajorityRule.ABSOLUTE, MajorityBase.PRESENT));

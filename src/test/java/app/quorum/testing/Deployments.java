@@ -1,6 +1,7 @@
 package app.quorum.testing;
 
 import app.quorum.results.control.DemoMeetingAccess;
+import app.quorum.ballot.crypto.Receipts;
 import app.quorum.platform.Limits;
 import app.quorum.platform.Migrations;
 import app.quorum.platform.QuorumDataSource;
@@ -36,7 +37,8 @@ public final class Deployments {
     public static WebArchive platform(String name) {
         WebArchive war = ShrinkWrap.create(WebArchive.class, name)
                 .addClasses(QuorumDataSource.class, Migrations.class, Refusal.class, SpreadsheetCsv.class, Limits.class, UploadLimits.class,
-                        AsSecretary.class, AsChair.class, AsDelegate.class, DemoMeetingAccess.class, MinimalPdf.class)
+                        AsSecretary.class, AsChair.class, AsDelegate.class, DemoMeetingAccess.class, MinimalPdf.class,
+                        Receipts.class)
                 .addPackage(Bundle.class.getPackage())
                 .addPackages(false, "app.quorum.meeting.control", "app.quorum.meeting.entity",
                         "app.quorum.roster.control", "app.quorum.roster.entity", "app.quorum.identity.control",
