@@ -12,10 +12,12 @@ import app.quorum.platform.Refusal;
 import app.quorum.platform.audit.AuditLog;
 import app.quorum.platform.push.Changed;
 import app.quorum.roster.control.RosterService;
+import app.quorum.roster.control.VotingRightsChanging;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -134,6 +136,15 @@ public class BallotLifecycle {
         audit.record(auditAction, "ballot", ballotId, ballot.getMeeting().getId(), papers.size() + " papers");
         changed.fire(new Changed(ballot.getMeeting().getId(), Changed.What.PROCEEDINGS));
         return ballot;
+    }
+
+    /** The roster may not change who votes while a ballot of the meeting is open: the count of entitled voters must not move under it. */
+    @PermitAll
+    public void refuseWhileOpen(@Observes VotingRightsChanging change) {
+        if (em.createNamedQuery(Ballot.OPEN_IN_MEETING, Long.class).setParameter("meetingId", change.meetingId())
+                .getSingleResult() > 0) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "participant.ballotOpen");
+        }
     }
 
     /** Cancels a ballot that is prepared or open, with a reason; its papers are destroyed unread. */

@@ -56,6 +56,9 @@ public class RosterService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    Event<VotingRightsChanging> votingRightsChanging;
+
     Clock clock = Clock.systemUTC();
 
     @RolesAllowed({"SECRETARY", "CHAIR"})
@@ -285,13 +288,9 @@ public class RosterService {
         return Quorum.of(meeting.getQuorumRule(), meeting.getQuorumFixed(), voting, present);
     }
 
-    /** Voting rights stay as they are while a ballot is open: the count of entitled voters must not move under it. */
+    /** Voting rights stay as they are while a ballot is open: the ballots, listening, refuse the change. */
     private void requireNoOpenBallot(long meetingId) {
-        Number open = (Number) em.createNativeQuery("SELECT COUNT(*) FROM ballot WHERE meeting_id = ? AND status = 'OPEN'")
-                .setParameter(1, meetingId).getSingleResult();
-        if (open.longValue() > 0) {
-            throw new Refusal(Refusal.Kind.CONFLICT, "participant.ballotOpen");
-        }
+        votingRightsChanging.fire(new VotingRightsChanging(meetingId));
     }
 
     private Participant attending(long meetingId, long participantId) {
