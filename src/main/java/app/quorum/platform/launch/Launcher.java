@@ -5,9 +5,6 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +12,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -24,8 +20,8 @@ import java.util.logging.Logger;
 
 /**
  * The run command ({@code mvn -Prun package}): checks the port, starts the embedded MariaDB or checks the
- * configured server, starts Payara Micro with the WAR as a child process, waits until Quorum is ready and
- * says where it is. Ctrl+C (or SIGTERM) stops Payara, then the embedded database.
+ * configured server, starts Payara Micro with the WAR as a child process, waits until Quorum is ready ({@code /health/ready},
+ * {@link ReadyProbe}) and says where it is. Ctrl+C (or SIGTERM) stops Payara, then the embedded database.
  *
  * <p>Every failure the operator can cause ends with one line naming the cause and a non-zero exit code.
  */
@@ -237,34 +233,22 @@ public final class Launcher {
         return command;
     }
 
+    /** Waits for {@code /health/ready} alone (see {@link ReadyProbe}); Payara's log only names what failed. */
     private void awaitReady(Path log) throws LaunchException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + settings.port() + "/health/ready"))
-                .timeout(Duration.ofSeconds(5)).build();
-        Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!payara.isAlive()) {
-                throw new LaunchException(Messages.get("payara.failed", firstProblem(log), log));
-            }
-            try {
-                HttpResponse<String> response = http.send(ready, HttpResponse.BodyHandlers.ofString());
-                // The port opens once Quorum has started (bootCommands); ready means both UP and Payara's own
-                // "ready in" line, which follows the opening.
-                if (response.statusCode() == 200 && payaraSaysReady(log)) {
-                    return;
-                }
-                if (response.body().contains("No Application deployed") && payaraSaysReady(log)) {
-                    throw new LaunchException(Messages.get("payara.failed", firstProblem(log), log));
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new LaunchException(Messages.get("stopped"));
-            }
-            sleep(500);
+        ReadyProbe probe = new ReadyProbe(URI.create("http://127.0.0.1:" + settings.port() + "/health/ready"),
+                READY_TIMEOUT, Duration.ofMillis(500));
+        ReadyProbe.Outcome outcome;
+        try {
+            outcome = probe.await(payara::isAlive);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchException(Messages.get("stopped"));
         }
-        throw new LaunchException(Messages.get("payara.timeout", READY_TIMEOUT.toSeconds(), firstProblem(log), log));
+        switch (outcome) {
+            case READY -> { }
+            case TIMED_OUT -> throw new LaunchException(Messages.get("payara.timeout", READY_TIMEOUT.toSeconds(), firstProblem(log), log));
+            case EXITED, NOT_DEPLOYED -> throw new LaunchException(Messages.get("payara.failed", firstProblem(log), log));
+        }
     }
 
     /**
@@ -288,15 +272,6 @@ public final class Launcher {
             return Messages.get("accounts.unreadable", file);
         }
         return text.append(System.lineSeparator()).toString();
-    }
-
-    /** Payara has finished booting (with or without the application). */
-    static boolean payaraSaysReady(Path log) {
-        try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
-            return lines.anyMatch(line -> line.contains("Payara Micro") && line.contains(" ready in "));
-        } catch (IOException | java.io.UncheckedIOException e) {
-            return false;
-        }
     }
 
     private static final java.util.regex.Pattern EXCEPTION =
