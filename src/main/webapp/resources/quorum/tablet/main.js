@@ -6,12 +6,14 @@
  * absent, voted, closed, published, cancelled). Inside an open ballot the device moves between the steps
  * choose → confirm → sending → recorded (or refused) and sends the vote through the casting API. The parts:
  *
- *   selection.js  the rules of a choice (pure)          papers.js     the papers the device keeps (pure but storage)
- *   api.js        one request and its meaning (pure)    page.js       the shared state, elements and words
- *   render.js     what the page shows                   receipt.js    the receipt block
- *   steps.js      the delegate's steps                  casting.js    sending a paper until its answer is known
- *   connection.js lost, back, signed out, the check     push.js       the websocket's and ajax's reports
- *   rendered.js   after every rendering by the server   main.js       this: start, and the page's hooks
+ *   selection.js   the rules of a choice                 papers.js      the papers the device keeps
+ *   api.js         one request and what it means         page.js        the shared state, elements and words
+ *   render.js      what the page shows                   receipt.js     the receipt block
+ *   steps.js       the delegate's steps                  casting.js     sending a paper until its answer is known
+ *   connection.js  lost, back, signed out, the check     push.js        what the websocket and ajax report
+ *   rendered.js    after every rendering by the server   main.js        this: start, and the page's hooks
+ *
+ * selection.js, papers.js, api.js and receiptView (receipt.js) touch no page: node tests them (src/test/js/tablet.test.mjs).
  *
  * The page's inline handlers (f:websocket, p:remoteCommand) call window.QuorumVote.
  */
