@@ -17,7 +17,7 @@ import java.io.Serializable;
 /**
  * The delegate's ballot on the tablet, as the server sees it: which ballot is in view and which face of it the
  * tablet shows (waiting, none, open, voted, closed, published, cancelled; or no vote / not checked in). Choosing,
- * confirming and sending happen on the device (resources/quorum/vote.js) through the casting API, so a vote
+ * confirming and sending happen on the device (the modules of resources/quorum/tablet/) through the casting API, so a vote
  * confirmed while the Wi-Fi is down is sent when it is back, and counted once; the page is re-rendered after each
  * definitive answer, on every push, and when the tablet's periodic check finds the server's state changed.
  * Nothing here holds a choice, a paper id or a receipt: those stay on the device.

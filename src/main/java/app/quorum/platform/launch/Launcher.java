@@ -5,27 +5,19 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The run command ({@code mvn -Prun package}): checks the port, starts the embedded MariaDB or checks the
- * configured server, starts Payara Micro with the WAR as a child process, waits until Quorum is ready and
- * says where it is. Ctrl+C (or SIGTERM) stops Payara, then the embedded database.
+ * configured server, starts Payara Micro with the WAR as a child process, waits until Quorum is ready ({@code /health/ready},
+ * {@link ReadyProbe}) and says where it is. Ctrl+C (or SIGTERM) stops Payara, then the embedded database.
  *
  * <p>Every failure the operator can cause ends with one line naming the cause and a non-zero exit code.
  */
@@ -89,7 +81,7 @@ public final class Launcher {
             url = settings.dbUrl();
             user = settings.dbUser();
             password = settings.dbPassword();
-            checkServer(url, user, password);
+            DatabaseCheck.connect(url, user, password);
         }
 
         Path log = settings.dataDir().resolve("logs").resolve("server.log");
@@ -237,34 +229,22 @@ public final class Launcher {
         return command;
     }
 
+    /** Waits for {@code /health/ready} alone (see {@link ReadyProbe}); Payara's log only names what failed. */
     private void awaitReady(Path log) throws LaunchException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + settings.port() + "/health/ready"))
-                .timeout(Duration.ofSeconds(5)).build();
-        Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!payara.isAlive()) {
-                throw new LaunchException(Messages.get("payara.failed", firstProblem(log), log));
-            }
-            try {
-                HttpResponse<String> response = http.send(ready, HttpResponse.BodyHandlers.ofString());
-                // The port opens once Quorum has started (bootCommands); ready means both UP and Payara's own
-                // "ready in" line, which follows the opening.
-                if (response.statusCode() == 200 && payaraSaysReady(log)) {
-                    return;
-                }
-                if (response.body().contains("No Application deployed") && payaraSaysReady(log)) {
-                    throw new LaunchException(Messages.get("payara.failed", firstProblem(log), log));
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new LaunchException(Messages.get("stopped"));
-            }
-            sleep(500);
+        ReadyProbe probe = new ReadyProbe(URI.create("http://127.0.0.1:" + settings.port() + "/health/ready"),
+                READY_TIMEOUT, Duration.ofMillis(500));
+        ReadyProbe.Outcome outcome;
+        try {
+            outcome = probe.await(payara::isAlive);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchException(Messages.get("stopped"));
         }
-        throw new LaunchException(Messages.get("payara.timeout", READY_TIMEOUT.toSeconds(), firstProblem(log), log));
+        switch (outcome) {
+            case READY -> { }
+            case TIMED_OUT -> throw new LaunchException(Messages.get("payara.timeout", READY_TIMEOUT.toSeconds(), firstProblem(log), log));
+            case EXITED, NOT_DEPLOYED -> throw new LaunchException(Messages.get("payara.failed", firstProblem(log), log));
+        }
     }
 
     /**
@@ -288,15 +268,6 @@ public final class Launcher {
             return Messages.get("accounts.unreadable", file);
         }
         return text.append(System.lineSeparator()).toString();
-    }
-
-    /** Payara has finished booting (with or without the application). */
-    static boolean payaraSaysReady(Path log) {
-        try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
-            return lines.anyMatch(line -> line.contains("Payara Micro") && line.contains(" ready in "));
-        } catch (IOException | java.io.UncheckedIOException e) {
-            return false;
-        }
     }
 
     private static final java.util.regex.Pattern EXCEPTION =
@@ -326,49 +297,6 @@ public final class Launcher {
         } catch (IOException e) {
             throw new LaunchException(Messages.get("port.unusable", port, e.getMessage()));
         }
-    }
-
-    /** Connects once to the configured server, so a wrong address or password ends here, in one line. */
-    static void checkServer(String url, String user, String password) throws LaunchException {
-        if (!url.startsWith("jdbc:mariadb:") && !url.startsWith("jdbc:mysql:")) {
-            throw new LaunchException(Messages.get("db.badUrl", url));
-        }
-        Properties properties = new Properties();
-        if (user != null) {
-            properties.setProperty("user", user);
-        }
-        if (password != null) {
-            properties.setProperty("password", password);
-        }
-        properties.setProperty("connectTimeout", "10000");
-        properties.setProperty("socketTimeout", "15000");
-        DriverManager.setLoginTimeout(15);
-        try (Connection connection = DriverManager.getConnection(url, properties)) {
-            connection.isValid(5);
-        } catch (SQLException e) {
-            throw new LaunchException(describe(e, url, user));
-        }
-    }
-
-    static String describe(SQLException e, String url, String user) {
-        String state = e.getSQLState() == null ? "" : e.getSQLState();
-        int code = e.getErrorCode();
-        if (code == 1045 || state.startsWith("28")) {
-            return Messages.get("db.credentials", user, url);
-        }
-        if (code == 1049) {
-            return Messages.get("db.unknown", url);
-        }
-        if (code == 1044 || code == 1142) {
-            return Messages.get("db.denied", user, url);
-        }
-        if (e.getMessage() != null && e.getMessage().startsWith("No suitable driver")) {
-            return Messages.get("db.badUrl", url);
-        }
-        if (state.startsWith("08") || e.getMessage() != null && e.getMessage().contains("connect")) {
-            return Messages.get("db.unreachable", url, EmbeddedDatabase.oneLine(EmbeddedDatabase.rootMessage(e)));
-        }
-        return Messages.get("db.failed", url, EmbeddedDatabase.oneLine(EmbeddedDatabase.rootMessage(e)));
     }
 
     private static void requireFile(Path file) throws LaunchException {

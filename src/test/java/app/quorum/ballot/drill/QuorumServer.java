@@ -82,7 +82,7 @@ final class QuorumServer implements AutoCloseable {
 
     /**
      * Starts the launcher and waits until Quorum is ready: {@code /health/ready} answers 200 and the launcher printed
-     * its "ready" line (which waits for Payara's own "ready in"). As soon as the database answers, and before the
+     * its "ready" line (which waits for {@code /health/ready} too). As soon as the database answers, and before the
      * application does, {@code whileAppStarts} gets a connection to it. A launcher that gives up (it ends with its
      * one-line cause) is started again, up to {@link #ATTEMPTS} times in all.
      */

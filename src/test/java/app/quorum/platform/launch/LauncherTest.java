@@ -27,25 +27,25 @@ class LauncherTest {
 
     @Test
     void wrongCredentialsAreNamedAsSuch() {
-        String line = Launcher.describe(new SQLInvalidAuthorizationSpecException("Access denied", "28000", 1045), URL, "quorum");
+        String line = DatabaseCheck.describe(new SQLInvalidAuthorizationSpecException("Access denied", "28000", 1045), URL, "quorum");
         assertTrue(line.contains("quorum") && line.contains("QUORUM_DB_PASSWORD"), line);
     }
 
     @Test
     void anUnreachableServerIsNamedWithItsAddress() {
-        String line = Launcher.describe(new SQLNonTransientConnectionException("Socket fail to connect", "08000"), URL, "quorum");
+        String line = DatabaseCheck.describe(new SQLNonTransientConnectionException("Socket fail to connect", "08000"), URL, "quorum");
         assertTrue(line.contains(URL) && line.contains("Socket fail to connect"), line);
     }
 
     @Test
     void anUnknownDatabasePointsToTheSetUpScript() {
-        String line = Launcher.describe(new SQLException("Unknown database 'quorum'", "42000", 1049), URL, "quorum");
+        String line = DatabaseCheck.describe(new SQLException("Unknown database 'quorum'", "42000", 1049), URL, "quorum");
         assertTrue(line.contains("create-database.sh"), line);
     }
 
     @Test
     void aUrlOfAnotherKindIsCalledThat() {
-        String line = Launcher.describe(new SQLException("No suitable driver found for jdbc:postgresql://x/y", "08001"),
+        String line = DatabaseCheck.describe(new SQLException("No suitable driver found for jdbc:postgresql://x/y", "08001"),
                 "jdbc:postgresql://x/y", "quorum");
         assertTrue(line.contains("jdbc:postgresql://x/y") && line.contains("jdbc:mariadb://"), line);
     }
@@ -54,7 +54,7 @@ class LauncherTest {
     void everyDescriptionIsOneLine() {
         for (SQLException e : new SQLException[] {new SQLException("a\nb", "28000", 1045), new SQLException("x", "08000"),
                 new SQLException("y", "HY000", 1)}) {
-            assertFalse(Launcher.describe(e, URL, "quorum").contains("\n"));
+            assertFalse(DatabaseCheck.describe(e, URL, "quorum").contains("\n"));
         }
     }
 
@@ -102,9 +102,7 @@ class LauncherTest {
                 Caused by: java.lang.IllegalStateException: later cause
                 """, StandardCharsets.UTF_8);
         assertEquals("SQLSyntaxErrorException: (conn=4) Table 'meeting' already exists", Launcher.firstProblem(log));
-        assertFalse(Launcher.payaraSaysReady(log));
         Files.writeString(log, "Payara Micro 7.2026.11 (build 19) ready in 11,976 (ms)\n", StandardCharsets.UTF_8);
-        assertTrue(Launcher.payaraSaysReady(log));
         assertEquals("-", Launcher.firstProblem(log));
     }
 

@@ -1,0 +1,125 @@
+/*
+ * Quorum — the delegate's tablet: sending a paper until its answer is known.
+ *
+ * The paper id (128 random bits) is drawn when the delegate confirms and kept on the device (papers.js) with the choice
+ * until the server gives a definitive answer. A send that fails (network error, no answer within 5 s, a 5xx) is sent
+ * again with the same paper, with growing pauses, for as long as the page lives, and again at once when the
+ * connection is back: the server counts a paper once and answers a repeated one with the same receipt. After each
+ * definitive answer the Faces state is refreshed.
+ */
+import {retryPause} from './api.js';
+import {connectionBack, connectionLost, signedOut, whenBack} from './connection.js';
+import {$, CHECK_OFFLINE_EVERY, box, call, papers, refreshFaces, state, texts} from './page.js';
+import {announce, focusChip, show} from './render.js';
+
+export function send(ballot) {
+    const record = papers.load(ballot);
+    if (!record || record.state !== 'pending' || state.inFlight[ballot] || state.signedOut) {
+        return;
+    }
+    clearTimeout(state.retries[ballot]);
+    delete state.retries[ballot];
+    state.inFlight[ballot] = true;
+    call('PUT', 'ballots/' + ballot + '/papers/' + record.paper, {choice: record.choice}).then((answer) => {
+        delete state.inFlight[ballot];
+        if (answer.kind === 'json' && answer.status === 200 && answer.body.recorded) {
+            connectionBack();
+            papers.save(ballot, {paper: record.paper, state: 'recorded', receipt: answer.body.receipt, question: record.question});
+            settled(ballot, true, null, answer.body.receipt, record.question);
+        } else if (answer.kind === 'json' && answer.status >= 400) {
+            connectionBack();
+            const already = answer.body.error === 'ballot.alreadyVoted';
+            if (already) {
+                papers.save(ballot, {state: 'elsewhere', question: record.question});
+            } else {
+                papers.forget(ballot);
+            }
+            settled(ballot, already, answer.body.message || texts.failed, null, record.question);
+        } else if (answer.kind === 'signedOut') {
+            signedOut();
+        } else if (answer.kind === 'failed') {
+            papers.forget(ballot);
+            settled(ballot, false, texts.failed + ' (' + answer.status + ')', null, record.question);
+        } else {
+            state.attempts++;
+            connectionLost();
+            state.retries[ballot] = setTimeout(() => {
+                send(ballot);
+            }, retryPause(state.attempts));
+            show();
+        }
+    });
+}
+
+/** A definitive answer about a paper: show it, and let the server render the state that follows. */
+function settled(ballot, recorded, message, receipt, question) {
+    state.attempts = 0;
+    if (ballot === state.ballot && state.view === 'open') {
+        state.step = recorded ? 'recorded' : 'refused';
+        state.refusal = message;
+        state.chosen = [];
+        state.blank = false;
+        show();
+        focusChip();
+        announce(recorded ? texts.recorded + (receipt ? '. ' + texts.receipt + ' ' + receipt : '') : texts.notRecorded + ' ' + message);
+    } else if (ballot === state.ballot) {
+        const late = $('vote-late');
+        if (late && !recorded) {
+            late.textContent = texts.notRecorded + ' ' + message;
+            late.hidden = false;
+        }
+    } else {
+        const earlier = $('vote-earlier');
+        earlier.textContent = (recorded ? texts.earlierRecorded : texts.earlierRefused)
+                .replace('{0}', question || '').replace('{1}', recorded ? (receipt || '') : message);
+        earlier.hidden = false;
+    }
+    refreshFaces();
+}
+
+/** The server says this delegate voted, the device has no receipt yet: ask with the device's paper. */
+function lookUp(ballot) {
+    const record = papers.load(ballot);
+    if (!record || !record.paper || state.inFlight[ballot] || state.signedOut) {
+        return;
+    }
+    state.inFlight[ballot] = true;
+    call('GET', 'ballots/' + ballot + '/participation?paper=' + record.paper).then((answer) => {
+        delete state.inFlight[ballot];
+        if (answer.kind === 'json' && answer.status === 200) {
+            connectionBack();
+            if (answer.body.receipt) {
+                papers.save(ballot, {paper: record.paper, state: 'recorded', receipt: answer.body.receipt, question: record.question});
+            } else if (answer.body.voted) {
+                papers.save(ballot, {state: 'elsewhere', question: record.question});
+            }
+            if (!answer.body.voted) {
+                send(ballot); // not in the box after all: the paper is still to be sent
+            }
+            show();
+        } else if (answer.kind === 'signedOut') {
+            signedOut();
+        } else if (answer.kind === 'retry') {
+            connectionLost();
+            state.retries[ballot] = setTimeout(() => {
+                lookUp(ballot);
+            }, CHECK_OFFLINE_EVERY);
+        }
+    });
+}
+
+/** Every paper still waiting for its answer: sent again, looked up, or dropped with a cancelled ballot. */
+export function sendPending() {
+    papers.pending().forEach((ballot) => {
+        const b = box();
+        if (ballot === state.ballot && b && b.dataset.voted === 'true') {
+            lookUp(ballot);
+        } else if (ballot === state.ballot && state.view === 'cancelled') {
+            papers.forget(ballot);
+        } else {
+            send(ballot);
+        }
+    });
+}
+
+whenBack(sendPending);
