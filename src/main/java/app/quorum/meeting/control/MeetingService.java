@@ -38,6 +38,9 @@ public class MeetingService {
     @Inject
     Event<MeetingCopied> copied;
 
+    @Inject
+    Event<MeetingClosing> closing;
+
     Clock clock = Clock.systemUTC();
 
     @RolesAllowed({"ADMIN", "SECRETARY", "CHAIR"})
@@ -137,6 +140,9 @@ public class MeetingService {
         em.lock(meeting, LockModeType.PESSIMISTIC_WRITE);
         if (!meeting.getStatus().canMoveTo(target)) {
             throw new Refusal("meeting.statusChangeRefused", meeting.getStatus(), target);
+        }
+        if (target == MeetingStatus.CLOSED) {
+            closing.fire(new MeetingClosing(id));
         }
         audit.record("meeting.status", "meeting", id, id, meeting.getStatus() + " -> " + target);
         meeting.moveTo(target, clock.instant());
