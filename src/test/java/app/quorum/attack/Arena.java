@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 /**
  * Where the attack runs: the deployed application, the staged data, one signed-in agent per role, the database and the
  * server log. {@link #attempt} runs one case: it fingerprints the database, sends the request, fingerprints again,
- * reads the log, judges, counts — and fails the property on a failure that is not a known defect, so that
+ * reads the log, judges, counts — and fails the property on any failure, so that
  * QuickTheories shrinks it to the smallest input that still fails.
  */
 final class Arena {
@@ -81,7 +81,7 @@ final class Arena {
     /**
      * One case of the attack. {@code judge} gets the answer and the tables whose content changed.
      *
-     * @throws AssertionError when the case fails and no known defect explains it (the property fails, and shrinks)
+     * @throws AssertionError when the case fails (the property fails, and shrinks)
      */
     Verdict attempt(Kind kind, String target, String input, Supplier<Answer> request, BiFunction<Answer, Set<String>, Verdict> judge) {
         Map<String, String> before = db.fingerprint();

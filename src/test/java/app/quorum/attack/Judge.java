@@ -18,6 +18,7 @@ final class Judge {
     /** The general error page's title in both languages, and the other error pages' (their answer is a clear one). */
     static final List<String> SERVER_ERROR_TITLES = List.of("Đã xảy ra lỗi", "Something went wrong");
     static final List<String> CLEAR_ERROR_TITLES = List.of("Yêu cầu không hợp lệ", "Bad request", "Không có quyền truy cập",
+            "Dữ liệu gửi lên quá lớn", "What was sent is too large",
             "Access denied", "Không tìm thấy trang", "Page not found", "Không thực hiện được theo cách này", "Not done this way", "Phiên làm việc đã hết hạn", "Your page has expired");
     private static final Pattern TITLE = Pattern.compile("<title>(.*?)</title>", Pattern.DOTALL);
     private static final Pattern TRACE = Pattern.compile("(?m)^\\s*at [a-zA-Z_$][\\w$]*(\\.[\\w$<>]+)+\\([\\w$]+\\.java:\\d+\\)"
@@ -163,6 +164,13 @@ final class Judge {
         List<String> messages = messages(answer);
         boolean refused = answer.status() >= 400 || errorPage.isPresent() || answer.text().contains("validationFailed\":true")
                 || answer.text().contains("\"validationFailed\":true");
+        if (refused && answer.json()) {
+            // a download address of the API (the projector's, the open data's) refused in the API's own words
+            Optional<String> apiRefusal = apiError(answer);
+            if (apiRefusal.isPresent()) {
+                return changed ? Verdict.of(Outcome.CHANGED_ON_REFUSAL, answer, apiRefusal.get()) : Verdict.of(Outcome.REFUSED, answer, apiRefusal.get());
+            }
+        }
         if (refused) {
             if (errorPage.isEmpty() && messages.isEmpty()) {
                 return Verdict.of(Outcome.UNCLEAR_REFUSAL, answer, "refused with no message: " + Ledger.clip(answer.text(), 200));

@@ -12,8 +12,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The counts of the attack: every case by kind and by outcome, what went wrong (with the known defect it is, while
- * one is still expected), and the report written at the end to target/attack/report.md and report.json.
+ * The counts of the attack: every case by kind and by outcome, what went wrong, and the report written at the end to target/attack/report.md and report.json.
  *
  * <p>A property stops generating at its first unexpected failure and shrinks it: the runs while shrinking are real
  * requests too, but they are counted apart, so that the counts by kind say what was generated.
@@ -21,8 +20,7 @@ import java.util.stream.Collectors;
 final class Ledger {
 
     /** One thing that went wrong. */
-    record Finding(String property, Kind kind, Outcome outcome, String target, String input, String answer, String detail,
-            String knownDefect) {
+    record Finding(String property, Kind kind, Outcome outcome, String target, String input, String answer, String detail) {
     }
 
     private final Map<Kind, Map<Outcome, Integer>> counts = new EnumMap<>(Kind.class);
@@ -42,10 +40,9 @@ final class Ledger {
 
     /** Records a case; returns the finding when it is a failure nobody expects yet (the property must fail on it). */
     synchronized Finding record(Kind kind, Verdict verdict, String target, String input) {
-        String known = verdict.outcome().fine ? null : KnownDefects.match(kind, verdict, target, input);
         if (shrinking) {
             shrinkRuns++;
-            return verdict.outcome().fine || known != null ? null : finding(kind, verdict, target, input, null);
+            return verdict.outcome().fine ? null : finding(kind, verdict, target, input);
         }
         counts.computeIfAbsent(kind, k -> new EnumMap<>(Outcome.class)).merge(verdict.outcome(), 1, Integer::sum);
         byTarget.merge(target, 1, Integer::sum);
@@ -53,17 +50,17 @@ final class Ledger {
         if (verdict.outcome().fine) {
             return null;
         }
-        Finding finding = finding(kind, verdict, target, input, known);
+        Finding finding = finding(kind, verdict, target, input);
         findings.add(finding);
-        if (known == null && !Arena.SURVEY) {
+        if (!Arena.SURVEY) {
             shrinking = true; // QuickTheories shrinks from here on
             return finding;
         }
         return null;
     }
 
-    private Finding finding(Kind kind, Verdict verdict, String target, String input, String known) {
-        return new Finding(property, kind, verdict.outcome(), target, clip(input, 400), verdict.answer(), clip(verdict.detail(), 600), known);
+    private Finding finding(Kind kind, Verdict verdict, String target, String input) {
+        return new Finding(property, kind, verdict.outcome(), target, clip(input, 400), verdict.answer(), clip(verdict.detail(), 600));
     }
 
     synchronized void note(String line) {
@@ -79,7 +76,7 @@ final class Ledger {
     }
 
     synchronized List<Finding> unexpected() {
-        return findings.stream().filter(f -> f.knownDefect() == null).toList();
+        return List.copyOf(findings);
     }
 
     synchronized List<Finding> findings() {
@@ -89,10 +86,9 @@ final class Ledger {
     /** The report, as text: counts per kind and outcome, per property, what was found. */
     synchronized String markdown() {
         StringBuilder md = new StringBuilder("# Attack suite report\n\n");
-        md.append(String.format("%d cases in %d s (%d more runs while shrinking failures); %d server errors; %d failures, %d of them known defects still expected.%n%n",
+        md.append(String.format("%d cases in %d s (%d more runs while shrinking failures); %d server errors; %d failures.%n%n",
                 cases(), (System.nanoTime() - startedAt) / 1_000_000_000L, shrinkRuns,
-                count(Outcome.SERVER_ERROR) + count(Outcome.STACK_TRACE), findings.size(),
-                findings.stream().filter(f -> f.knownDefect() != null).count()));
+                count(Outcome.SERVER_ERROR) + count(Outcome.STACK_TRACE), findings.size()));
         List<Outcome> outcomes = List.of(Outcome.values());
         md.append("| kind | ").append(outcomes.stream().map(Enum::name).collect(Collectors.joining(" | "))).append(" | total |\n");
         md.append("|---|").append("---:|".repeat(outcomes.size() + 1)).append('\n');
@@ -125,8 +121,7 @@ final class Ledger {
             md.append("None.\n");
         }
         for (Finding f : findings) {
-            md.append("- ").append(f.knownDefect() == null ? "**NEW** " : "expected, issue 12 defect " + f.knownDefect() + ": ")
-                    .append(f.outcome()).append(" · ").append(f.kind()).append(" · `").append(f.target()).append("` · ")
+            md.append("- ").append(f.outcome()).append(" · ").append(f.kind()).append(" · `").append(f.target()).append("` · ")
                     .append(f.answer()).append("\n  - input: ").append(oneLine(f.input())).append("\n  - detail: ")
                     .append(oneLine(f.detail())).append('\n');
         }
@@ -144,8 +139,7 @@ final class Ledger {
                 .map(e -> "\n    " + quote(e.getKey()) + ": " + e.getValue()).collect(Collectors.joining(","))).append("\n  },\n  \"findings\": [");
         json.append(findings.stream().map(f -> "\n    {\"property\": " + quote(f.property()) + ", \"kind\": \"" + f.kind()
                 + "\", \"outcome\": \"" + f.outcome() + "\", \"target\": " + quote(f.target()) + ", \"answer\": " + quote(f.answer())
-                + ", \"input\": " + quote(f.input()) + ", \"detail\": " + quote(f.detail()) + ", \"knownDefect\": "
-                + (f.knownDefect() == null ? "null" : quote(f.knownDefect())) + "}").collect(Collectors.joining(",")));
+                + ", \"input\": " + quote(f.input()) + ", \"detail\": " + quote(f.detail()) + "}").collect(Collectors.joining(",")));
         return json.append("\n  ]\n}\n").toString();
     }
 

@@ -37,6 +37,9 @@ public class MeetingService {
     @Inject
     Event<MeetingCopied> copied;
 
+    @Inject
+    Event<MeetingClosing> closing;
+
     Clock clock = Clock.systemUTC();
 
     @RolesAllowed({"ADMIN", "SECRETARY", "CHAIR"})
@@ -132,6 +135,9 @@ public class MeetingService {
         em.lock(meeting, LockModeType.PESSIMISTIC_WRITE);
         if (!meeting.getStatus().canMoveTo(target)) {
             throw new Refusal(Refusal.Kind.CONFLICT, "meeting.statusChangeRefused", meeting.getStatus(), target);
+        }
+        if (target == MeetingStatus.CLOSED) {
+            closing.fire(new MeetingClosing(id));
         }
         audit.record("meeting.status", "meeting", id, id, meeting.getStatus() + " -> " + target);
         meeting.moveTo(target, clock.instant());

@@ -63,7 +63,9 @@ public class ExpiredViewExceptionHandlerFactory extends ExceptionHandlerFactory 
                     expiredPage = true;
                 } else if (!isExpired(thrown)) {
                     String viewId = context.getExternalContext().getRequestServletPath();
-                    expired.add(new ViewExpiredException("the posted view state does not restore " + viewId, thrown, viewId));
+                    // without its cause: OmniFaces unwraps a FacesException to its cause, and would handle the
+                    // restore's ArrayIndexOutOfBoundsException as an error (the general error page, logged)
+                    expired.add(new ViewExpiredException("the posted view state does not restore " + viewId + " (" + thrown + ")", viewId));
                     events.remove();
                 }
             }
