@@ -620,11 +620,11 @@ class BallotIT {
     void aMeetingCannotBeClosedWhileOneOfItsBallotsIsOpen() throws Exception {
         Room room = room(3, 3);
         Ballot ballot = approval(room, VotingRule.of(MajorityRule.SIMPLE, MajorityBase.VOTES_CAST));
-        chair.call(() -> ballots.open(ballot.getId(), null));
+        chair.call(() -> lifecycle.open(ballot.getId(), null));
         Refusal refusal = assertThrows(Refusal.class, () -> chair.call(() -> meetings.changeStatus(room.meeting().getId(), MeetingStatus.CLOSED)));
         assertEquals("meeting.closeWithOpenBallot", refusal.key());
         assertEquals(MeetingStatus.IN_SESSION, meetings.withAgenda(room.meeting().getId()).orElseThrow().getStatus(), "still in session");
-        chair.call(() -> ballots.close(ballot.getId()));
+        chair.call(() -> lifecycle.close(ballot.getId()));
         assertEquals(MeetingStatus.CLOSED, chair.call(() -> meetings.changeStatus(room.meeting().getId(), MeetingStatus.CLOSED)).getStatus(),
                 "closed once the ballot is");
     }

@@ -22,7 +22,7 @@ public class OpenBallotGuard {
     void refuseWhileOpen(@Observes MeetingClosing closing) {
         long open = em.createNamedQuery(Ballot.OPEN_IN_MEETING, Long.class).setParameter("meetingId", closing.meetingId()).getSingleResult();
         if (open > 0) {
-            throw new Refusal("meeting.closeWithOpenBallot");
+            throw new Refusal(Refusal.Kind.CONFLICT, "meeting.closeWithOpenBallot");
         }
     }
 }
