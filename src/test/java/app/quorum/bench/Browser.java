@@ -35,10 +35,10 @@ final class Browser {
     static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private static final Pattern SET_COOKIE = Pattern.compile("^([^=;\\s]+)=([^;]*)");
-    private static final Pattern PUSH_INIT = Pattern.compile("faces\\.push\\.init\\(\\s*[\"']([^\"']+)[\"']\\s*,\\s*[\"']([^\"']+)[\"'](.*?)\\)\\s*;?\\s*</script>",
+    private static final Pattern PUSH_INIT = Pattern.compile("faces\\.push\\.init\\(\\s*[\"']([^\"']+)[\"']\\s*,\\s*[\"']([^\"']+)[\"'](.*?),\\{[^}]*\\}\\s*,\\s*(?:true|false)\\s*\\)",
             Pattern.DOTALL);
     private static final Pattern CALLED = Pattern.compile("(refresh\\w+)\\(\\)|QuorumVote\\.pushed");
-    private static final Pattern REMOTE_COMMAND = Pattern.compile("(\\w+)\\s*=\\s*function\\s*\\(\\)\\s*\\{\\s*return\\s+PrimeFaces\\.ab\\(\\{(.*?)\\}\\);?\\s*\\}",
+    private static final Pattern REMOTE_COMMAND = Pattern.compile("(\\w+)\\s*=\\s*function\\s*\\(\\)\\s*\\{\\s*return\\s+(?:PrimeFaces|pf)\\.ab\\(\\{(.*?)(?:,pa:|\\}\\))",
             Pattern.DOTALL);
     private static final Pattern VIEW_STATE = Pattern.compile("<update id=\"[^\"]*jakarta\\.faces\\.ViewState[^\"]*\"><!\\[CDATA\\[(.*?)\\]\\]></update>");
 
@@ -49,6 +49,9 @@ final class Browser {
     /** A push connection the page opened: its client id, its URL and the remote command its onmessage calls. */
     record Push(String clientId, URI uri, String calls) {
     }
+
+    static final java.util.concurrent.atomic.AtomicInteger PUSHES = new java.util.concurrent.atomic.AtomicInteger();
+    static final java.util.concurrent.atomic.AtomicInteger REMOTES = new java.util.concurrent.atomic.AtomicInteger();
 
     private final HttpClient http;
     private final URI base;
@@ -124,7 +127,8 @@ final class Browser {
         Matcher command = REMOTE_COMMAND.matcher(html);
         while (command.find()) {
             String options = command.group(2);
-            commands.put(command.group(1), new Command(option(options, "s"), option(options, "p"), option(options, "u")));
+            String update = option(options, "u");
+            commands.put(command.group(1), new Command(option(options, "s"), spaced(option(options, "p")), update == null ? null : update.replace(',', ' ')));
         }
         pushes.clear();
         Matcher push = PUSH_INIT.matcher(html);
@@ -137,6 +141,10 @@ final class Browser {
             pushes.add(new Push(push.group(1), uri, calls));
         }
         return page;
+    }
+
+    private static String spaced(String ids) {
+        return ids == null ? null : ids.replace(',', ' ');
     }
 
     private static String option(String options, String name) {
@@ -203,6 +211,7 @@ final class Browser {
                 updated.put("jakarta.faces.ViewState", state.group(1));
                 form = new FacesForm(form.action(), updated);
             }
+            REMOTES.incrementAndGet();
             return Optional.of(response.body());
         } finally {
             queue.unlock();
@@ -233,6 +242,7 @@ final class Browser {
                         if (last) {
                             String message = text.toString();
                             text.setLength(0);
+                            PUSHES.incrementAndGet();
                             onMessage.accept(push, unquote(message));
                         }
                         webSocket.request(1);
@@ -257,8 +267,15 @@ final class Browser {
         }
     }
 
-    private static String unquote(String message) {
+    private static final Pattern DATA = Pattern.compile("^\\{\\s*\"data\"\\s*:\\s*(.*)\\}$", Pattern.DOTALL);
+
+    /** The message as faces.js gives it to onmessage: the JSON {"data": …} unwrapped, a JSON string unquoted. */
+    static String unquote(String message) {
         String m = message.strip();
+        Matcher data = DATA.matcher(m);
+        if (data.matches()) {
+            m = data.group(1).strip();
+        }
         return m.length() >= 2 && m.startsWith("\"") && m.endsWith("\"") ? m.substring(1, m.length() - 1) : m;
     }
 

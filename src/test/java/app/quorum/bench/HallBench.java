@@ -306,7 +306,8 @@ public final class HallBench {
             double allShown = hall.shown.get() == n ? (hall.lastShown.get() - opening) / 1e9 : Double.NaN;
             event(acknowledged + " of " + n + " votes acknowledged, the last " + fmt(allAck) + " s after the open; "
                     + fmt(votesPerSecond) + " votes/s; vote p99 " + fmt(hall.vote.getValueAtPercentile(99) / 1000.0) + " ms; push p99 "
-                    + fmt(hall.push.getValueAtPercentile(99) / 1000.0) + " ms");
+                    + fmt(hall.push.getValueAtPercentile(99) / 1000.0) + " ms; pushes received " + Browser.PUSHES + ", remote commands "
+                    + Browser.REMOTES + ", views " + HallTablet.VIEWS);
             long drainFrom = System.nanoTime();
             console.drain(Duration.ofSeconds(60));
             double consoleLag = (System.nanoTime() - drainFrom) / 1e9;

@@ -34,6 +34,8 @@ final class HallTablet {
     private static final Pattern SIGNATURE = Pattern.compile("\"signature\"\\s*:\\s*\"([^\"]*)\"");
     static final long CHECK_EVERY_MILLIS = 12_000;
 
+    static final Map<String, java.util.concurrent.atomic.AtomicInteger> VIEWS = new java.util.concurrent.ConcurrentHashMap<>();
+
     final int number;
     final String code;
     final String choice;
@@ -99,6 +101,8 @@ final class HallTablet {
         browser.load(location, "delegate");
         read(browser.html);
         if (!browser.commands.containsKey("refreshDelegate") || browser.pushes.isEmpty()) {
+            java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty("bench.target", "target"), "bench", "delegate-page.html"),
+                    browser.html);
             throw new IOException("the delegate page has no refreshDelegate or no push: " + browser.commands.keySet() + " " + browser.pushes);
         }
         signedIn = true;
@@ -144,7 +148,7 @@ final class HallTablet {
             return;
         }
         try {
-            HttpResponse<String> answer = browser.send(browser.request("api/tablet").header("Accept", "application/json").GET().build());
+            HttpResponse<String> answer = browser.send(browser.request("api/delegate/tablet").header("Accept", "application/json").GET().build());
             if (answer.statusCode() != 200) {
                 hall.errors().add("tablet check: HTTP " + answer.statusCode());
                 return;
@@ -172,6 +176,7 @@ final class HallTablet {
             data.put(attribute.group(1), attribute.group(2));
         }
         view = data.get("view");
+        VIEWS.computeIfAbsent(view + " " + data.get("ballot"), k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
         signature = data.getOrDefault("signature", signature);
         String ballot = data.get("ballot");
         if ("open".equals(view) && ballot != null && ballot.equals(hall.ballotId()) && shownAt == 0) {

@@ -58,13 +58,28 @@ final class StaffBrowser implements AutoCloseable {
     /** On the meeting's console: a draft ballot with this question and secrecy, saved (not yet open). */
     void prepare(long meetingId, String question, boolean open) {
         chair.get(page("chair/meeting.xhtml?id=" + meetingId));
-        until(chair).until(ExpectedConditions.visibilityOfElementLocated(By.id("chair:question"))).clear();
-        chair.findElement(By.id("chair:question")).sendKeys(question);
-        if (open) {
-            List<WebElement> radios = chair.findElements(By.cssSelector("[id='chair:secrecy'] .ui-radiobutton-box"));
-            radios.get(1).click();
+        until(chair).until(ExpectedConditions.presenceOfElementLocated(By.id("chair:ballotPrepare")));
+        List<WebElement> prepareOnTheSpot = chair.findElements(By.id("chair:prepareOnTheSpot"));
+        if (!prepareOnTheSpot.isEmpty()) {
+            prepareOnTheSpot.get(0).click();
+            until(chair).until(ExpectedConditions.stalenessOf(prepareOnTheSpot.get(0)));
         }
-        chair.findElement(By.id("chair:saveBallot")).click();
+        for (int tries = 0; ; tries++) {
+            try {
+                until(chair).until(ExpectedConditions.visibilityOfElementLocated(By.id("chair:question"))).clear();
+                chair.findElement(By.id("chair:question")).sendKeys(question);
+                if (open) {
+                    List<WebElement> radios = chair.findElements(By.cssSelector("[id='chair:secrecy'] .ui-radiobutton-box"));
+                    radios.get(1).click();
+                }
+                chair.findElement(By.id("chair:saveBallot")).click();
+                break;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (tries > 5) {
+                    throw e;
+                }
+            }
+        }
         until(chair).until(ExpectedConditions.elementToBeClickable(By.id("chair:drafts:0:openBallot")));
     }
 
