@@ -51,6 +51,8 @@ final class Browser {
     }
 
     static final java.util.concurrent.atomic.AtomicInteger PUSHES = new java.util.concurrent.atomic.AtomicInteger();
+    /** Remote commands queued or on the wire, all pages together. */
+    static final java.util.concurrent.atomic.AtomicInteger IN_FLIGHT = new java.util.concurrent.atomic.AtomicInteger();
     static final java.util.concurrent.atomic.AtomicInteger REMOTES = new java.util.concurrent.atomic.AtomicInteger();
 
     private final HttpClient http;
@@ -92,8 +94,19 @@ final class Browser {
         return cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; "));
     }
 
+    /** Requests resent once at once after an I/O error on the wire (as a browser resends on a reused connection the server closed). */
+    static final java.util.concurrent.atomic.AtomicInteger RESENT = new java.util.concurrent.atomic.AtomicInteger();
+
     HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (java.net.http.HttpTimeoutException e) {
+            throw e;
+        } catch (IOException e) {
+            RESENT.incrementAndGet();
+            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        }
         for (String header : response.headers().allValues("Set-Cookie")) {
             Matcher cookie = SET_COOKIE.matcher(header);
             if (cookie.find()) {
@@ -176,6 +189,7 @@ final class Browser {
             errors.add("page has no remote command " + name);
             return Optional.empty();
         }
+        IN_FLIGHT.incrementAndGet();
         queue.lockInterruptibly();
         try {
             Map<String, String> fields = new LinkedHashMap<>();
@@ -214,6 +228,7 @@ final class Browser {
             REMOTES.incrementAndGet();
             return Optional.of(response.body());
         } finally {
+            IN_FLIGHT.decrementAndGet();
             queue.unlock();
         }
     }

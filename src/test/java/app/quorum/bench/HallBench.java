@@ -307,7 +307,7 @@ public final class HallBench {
             event(acknowledged + " of " + n + " votes acknowledged, the last " + fmt(allAck) + " s after the open; "
                     + fmt(votesPerSecond) + " votes/s; vote p99 " + fmt(hall.vote.getValueAtPercentile(99) / 1000.0) + " ms; push p99 "
                     + fmt(hall.push.getValueAtPercentile(99) / 1000.0) + " ms; pushes received " + Browser.PUSHES + ", remote commands "
-                    + Browser.REMOTES + ", views " + HallTablet.VIEWS);
+                    + Browser.REMOTES + ", requests resent once after an I/O error " + Browser.RESENT + ", views " + HallTablet.VIEWS);
             long drainFrom = System.nanoTime();
             console.drain(Duration.ofSeconds(60));
             double consoleLag = (System.nanoTime() - drainFrom) / 1e9;
@@ -347,8 +347,17 @@ public final class HallBench {
     }
 
     /** Waits until no tablet has had a push or refresh for a while (at most a minute). */
-    private static void quiet(Hall hall, List<HallTablet> tablets, int seconds) throws InterruptedException {
+    private void quiet(Hall hall, List<HallTablet> tablets, int seconds) throws InterruptedException {
         Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
+        long begin = System.nanoTime();
+        long until = begin + TimeUnit.MINUTES.toNanos(3);
+        while (Browser.IN_FLIGHT.get() > 0 && System.nanoTime() < until) {
+            Thread.sleep(50);
+        }
+        double waited = (System.nanoTime() - begin) / 1e9;
+        if (waited > 1) {
+            event("Waited " + fmt(waited) + " s for the pages' refreshes to settle");
+        }
     }
 
     // ---------------------------------------------------------------- the chair's console and the projector
