@@ -442,10 +442,13 @@ public class BallotService {
         return em.createNamedQuery(CastVote.OF_BALLOT, CastVote.class).setParameter("ballotId", ballotId).getResultList();
     }
 
+    /**
+     * The ballot, locked for this transaction. The lock comes first: the papers read after it (the close counts them)
+     * are then all those committed before it, the casts that held the ballot's shared lock included.
+     */
     private Ballot locked(long ballotId) {
-        Ballot ballot = ballot(ballotId);
-        em.lock(ballot, LockModeType.PESSIMISTIC_WRITE);
-        return ballot;
+        Ballot ballot = em.find(Ballot.class, ballotId, LockModeType.PESSIMISTIC_WRITE);
+        return ballot != null ? ballot : ballot(ballotId);
     }
 
     private static AgendaItem item(Meeting meeting, Long itemId) {
