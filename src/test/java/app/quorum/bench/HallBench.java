@@ -70,6 +70,8 @@ public final class HallBench {
     private final Path benchDir = target.resolve("bench");
     private final long began = System.nanoTime();
     private final List<String> timeline = new ArrayList<>();
+    /** Every ballot measured so far: the report is written again after each, so a run cut short keeps its figures. */
+    private final List<Round> done = new ArrayList<>();
 
     private static final java.util.logging.Logger DRIVER = java.util.logging.Logger.getLogger("org.mariadb.jdbc");
 
@@ -94,7 +96,6 @@ public final class HallBench {
                 Path.of(System.getProperty("quorum.war", target.resolve("quorum.war").toString())),
                 Path.of(System.getProperty("payara.microJar", target.resolve("payara-micro.jar").toString())), port, adminPassword);
         Runtime.getRuntime().addShutdownHook(new Thread(server::forceAll, "bench-cleanup"));
-        List<Round> rounds = new ArrayList<>();
         try {
             QuorumServer.Start start = server.start(db -> { });
             event("Quorum started and ready in " + fmt(start.readySeconds()) + " s on " + server.base() + " (load " + load() + ")");
@@ -103,7 +104,7 @@ public final class HallBench {
                 event("The admin created the chair's account");
                 List<Integer> sizes = curve ? List.of(500, 1000, 2000, 5000, 10000) : List.of(delegates);
                 for (int n : sizes) {
-                    rounds.addAll(round(server, staff, n));
+                    round(server, staff, n);
                 }
             }
         } finally {
@@ -111,7 +112,7 @@ public final class HallBench {
             event("Stopping Quorum (SIGTERM) …");
             server.stop();
         }
-        return report(rounds);
+        return report(done);
     }
 
     // ---------------------------------------------------------------- one hall of N
@@ -334,6 +335,8 @@ public final class HallBench {
                     hall.vote.getMaxValue() / 1000.0, ms(hall.push, 50), ms(hall.push, 99), allShown, allAck, closeTally, rss, rssAfter,
                     clientCpu / Math.max(1e-9, clientCpu + serverCpu), clientCpu / burst, serverCpu / burst, acknowledged, box[0], box[1],
                     hall.errors.snapshot(), console.refreshes.get(), projector.refreshes.get(), consoleLag, loadAtOpen));
+            done.add(results.get(results.size() - 1));
+            report(done);
             event("Box: " + box[2] + " papers, " + box[3] + " participations; lost " + box[0] + ", doubled " + box[1] + "; errors "
                     + hall.errors.snapshot());
         }
