@@ -161,12 +161,15 @@ public class BallotLifecycle {
         return ballot;
     }
 
+    /**
+     * The ballot, locked for this transaction. The lock comes first: the papers read after it (the close counts them)
+     * are then all those committed before it, the casts that held the ballot's shared lock included.
+     */
     private Ballot locked(long ballotId) {
-        Ballot ballot = em.find(Ballot.class, ballotId);
+        Ballot ballot = em.find(Ballot.class, ballotId, LockModeType.PESSIMISTIC_WRITE);
         if (ballot == null) {
             throw new Refusal(Refusal.Kind.NOT_FOUND, "ballot.notFound");
         }
-        em.lock(ballot, LockModeType.PESSIMISTIC_WRITE);
         return ballot;
     }
 }

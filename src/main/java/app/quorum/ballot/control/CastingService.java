@@ -3,6 +3,7 @@ package app.quorum.ballot.control;
 import app.quorum.ballot.entity.ApprovalChoice;
 import app.quorum.ballot.entity.Ballot;
 import app.quorum.ballot.entity.BallotKind;
+import app.quorum.ballot.entity.BallotStatus;
 import app.quorum.ballot.entity.BoxFingerprint;
 import app.quorum.ballot.entity.CastVote;
 import app.quorum.ballot.entity.Participation;
@@ -15,7 +16,6 @@ import app.quorum.roster.entity.Participant;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
@@ -64,7 +64,16 @@ public class CastingService {
      */
     public String cast(long ballotId, long participantId, String paperId, String choice) {
         byte[] id = PaperIds.parse(paperId);
-        Ballot ballot = em.find(Ballot.class, ballotId, LockModeType.PESSIMISTIC_READ);
+        // A shared lock on the ballot row, first in the transaction: casts go side by side, the close (an exclusive
+        // lock) waits until they commit, and a cast after the close reads it closed. EclipseLink takes
+        // PESSIMISTIC_READ as FOR UPDATE on MariaDB, which made every vote of a hall wait for the one before
+        // (issue 15). Read after the lock, the ballot below is what the lock guards.
+        List<?> locked = em.createNativeQuery("SELECT status FROM ballot WHERE id = ? LOCK IN SHARE MODE")
+                .setParameter(1, ballotId).getResultList();
+        if (locked.isEmpty()) {
+            throw new Refusal(Refusal.Kind.NOT_FOUND, "ballot.notFound");
+        }
+        Ballot ballot = em.find(Ballot.class, ballotId);
         if (ballot == null) {
             throw new Refusal(Refusal.Kind.NOT_FOUND, "ballot.notFound");
         }
@@ -74,7 +83,7 @@ public class CastingService {
             }
             throw new Refusal(Refusal.Kind.DUPLICATE, "ballot.alreadyVoted");
         }
-        if (!ballot.acceptsVotesAt(clock.instant())) {
+        if (!ballot.acceptsVotesAt(clock.instant()) || !BallotStatus.OPEN.name().equals(String.valueOf(locked.get(0)))) {
             throw new Refusal(Refusal.Kind.CONFLICT, "ballot.notOpenForVotes");
         }
         Participant voter = em.find(Participant.class, participantId);

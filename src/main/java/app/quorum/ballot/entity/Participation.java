@@ -14,9 +14,12 @@ import java.io.Serializable;
 @IdClass(Participation.Key.class)
 @NamedQuery(name = Participation.COUNT, query = "SELECT COUNT(p) FROM Participation p WHERE p.ballotId = :ballotId")
 @NamedQuery(name = Participation.VOTERS, query = "SELECT p.participantId FROM Participation p WHERE p.ballotId = :ballotId")
+@NamedQuery(name = Participation.VOTED,
+        query = "SELECT p.participantId FROM Participation p WHERE p.ballotId = :ballotId AND p.participantId = :participantId")
 public class Participation {
 
     public static final String COUNT = "Participation.count";
+    public static final String VOTED = "Participation.voted";
     public static final String VOTERS = "Participation.voters";
 
     @Id

@@ -36,10 +36,12 @@ import java.time.Instant;
                 + "WHERE p.meeting.id = :meetingId AND p.voting = TRUE")
 @NamedQuery(name = Participant.BY_ROLE,
         query = "SELECT p FROM Participant p WHERE p.meeting.id = :meetingId AND p.role = :role ORDER BY p.givenName, p.fullName, p.id")
+@NamedQuery(name = Participant.SESSION_TOKEN, query = "SELECT p.sessionTokenHash FROM Participant p WHERE p.id = :id")
 public class Participant {
 
     public static final String ROSTER = "Participant.roster";
     public static final String BY_ROLE = "Participant.byRole";
+    public static final String SESSION_TOKEN = "Participant.sessionToken";
     public static final String BY_CARD = "Participant.byCard";
     public static final String QUORUM_COUNTS = "Participant.quorumCounts";
     /** A phone number as people write it: digits, spaces, dots, dashes, parentheses, an optional leading +. */
@@ -202,7 +204,12 @@ public class Participant {
     }
 
     public boolean sessionIs(byte[] tokenHash) {
-        return sessionTokenHash != null && java.security.MessageDigest.isEqual(sessionTokenHash, tokenHash);
+        return sameSession(sessionTokenHash, tokenHash);
+    }
+
+    /** Whether a stored session token hash (null: signed out) is this one, in constant time. */
+    public static boolean sameSession(byte[] stored, byte[] tokenHash) {
+        return stored != null && java.security.MessageDigest.isEqual(stored, tokenHash);
     }
 
     public void endSession() {

@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  * as its own children. The drill can kill the whole tree with SIGKILL, as a power cut of the application would, and
  * start it again on the same data folder.
  */
-final class QuorumServer implements AutoCloseable {
+public final class QuorumServer implements AutoCloseable {
 
     private static final Pattern PORT_ARGUMENT = Pattern.compile("--port=(\\d+)");
 
@@ -51,7 +51,7 @@ final class QuorumServer implements AutoCloseable {
     private volatile boolean launcherSaidReady;
     private int starts;
 
-    QuorumServer(Path drillDir, Path war, Path microJar, int port, String adminPassword) {
+    public QuorumServer(Path drillDir, Path war, Path microJar, int port, String adminPassword) {
         this.drillDir = drillDir;
         this.dataDir = drillDir.resolve("data");
         this.workDir = drillDir.resolve("work");
@@ -61,11 +61,11 @@ final class QuorumServer implements AutoCloseable {
         this.adminPassword = adminPassword;
     }
 
-    URI base() {
+    public URI base() {
         return URI.create("http://localhost:" + port + "/");
     }
 
-    Path dataDir() {
+    public Path dataDir() {
         return dataDir;
     }
 
@@ -73,7 +73,7 @@ final class QuorumServer implements AutoCloseable {
      * What one start took, in seconds from spawning the first launcher; {@code failedAttempts} are the one-line causes
      * of launchers that ended before Quorum was ready (each was started again, as systemd's Restart=on-failure would).
      */
-    record Start(int number, double databaseSeconds, double readySeconds, boolean appAnsweredBeforeDatabaseLook,
+    public record Start(int number, double databaseSeconds, double readySeconds, boolean appAnsweredBeforeDatabaseLook,
             List<String> failedAttempts) {
     }
 
@@ -86,7 +86,7 @@ final class QuorumServer implements AutoCloseable {
      * application does, {@code whileAppStarts} gets a connection to it. A launcher that gives up (it ends with its
      * one-line cause) is started again, up to {@link #ATTEMPTS} times in all.
      */
-    Start start(Consumer<Connection> whileAppStarts) throws IOException, InterruptedException {
+    public Start start(Consumer<Connection> whileAppStarts) throws IOException, InterruptedException {
         starts++;
         long begin = System.nanoTime();
         List<String> failed = new ArrayList<>();
@@ -240,7 +240,7 @@ final class QuorumServer implements AutoCloseable {
     }
 
     /** A connection to the embedded MariaDB of the running tree, as the application's user. */
-    Connection database() throws SQLException {
+    public Connection database() throws SQLException {
         return tryDatabase().orElseThrow(() -> new SQLException("the embedded MariaDB is not running"));
     }
 
@@ -265,7 +265,7 @@ final class QuorumServer implements AutoCloseable {
         }
     }
 
-    boolean healthUp() {
+    public boolean healthUp() {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(base().resolve("health/ready"))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
@@ -279,7 +279,7 @@ final class QuorumServer implements AutoCloseable {
     }
 
     /** Stops Quorum as Ctrl+C would (SIGTERM to the launcher, which stops Payara, then MariaDB). */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (launcher == null || !launcher.isAlive()) {
             return;
         }
@@ -290,13 +290,18 @@ final class QuorumServer implements AutoCloseable {
     }
 
     /** Whatever is left of the tree (the drill failed or was interrupted): killed, so that no process outlives the drill. */
-    void forceAll() {
+    public void forceAll() {
         if (launcher == null) {
             return;
         }
         List<ProcessHandle> tree = new ArrayList<>(launcher.descendants().toList());
         tree.add(launcher.toHandle());
         tree.forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /** The processes Quorum runs as now: the launcher's descendants (Payara Micro, MariaDB), for CPU and memory figures. */
+    public List<ProcessHandle> processes() {
+        return launcher == null ? List.of() : launcher.descendants().toList();
     }
 
     @Override
@@ -314,7 +319,7 @@ final class QuorumServer implements AutoCloseable {
         return System.getProperty("java.class.path");
     }
 
-    static double secondsSince(long nanoTime) {
+    public static double secondsSince(long nanoTime) {
         return (System.nanoTime() - nanoTime) / 1e9;
     }
 }

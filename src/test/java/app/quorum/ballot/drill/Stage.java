@@ -13,9 +13,9 @@ import java.util.List;
  * The stage, written straight into the database as the ballot tests do: a meeting in session and N voting delegates,
  * all checked in, each holding a card (only the code's hash is stored; the drill keeps the codes to sign in with).
  */
-final class Stage {
+public final class Stage {
 
-    static final String QUESTION = "Đề nghị xét công nhận xã Đắk Gằn đạt chuẩn nông thôn mới năm 2023";
+    public static final String QUESTION = "Đề nghị xét công nhận xã Đắk Gằn đạt chuẩn nông thôn mới năm 2023";
 
     private static final String[] FAMILY = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng",
         "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"};
@@ -26,15 +26,15 @@ final class Stage {
     private static final String[] UNITS = {"UBND xã Đắk Gằn", "UBND xã Đắk R'La", "UBND xã Đức Minh", "UBND xã Thuận An",
         "UBND thị trấn Đắk Mil", "Phòng Nông nghiệp và PTNT", "Phòng Tài chính – Kế hoạch", "Văn phòng HĐND và UBND huyện"};
 
-    final long meetingId;
-    final List<String> codes;
+    public final long meetingId;
+    public final List<String> codes;
 
     private Stage(long meetingId, List<String> codes) {
         this.meetingId = meetingId;
         this.codes = codes;
     }
 
-    static Stage create(Connection db, int delegates) throws SQLException {
+    public static Stage create(Connection db, int delegates) throws SQLException {
         long meetingId;
         try (PreparedStatement insert = db.prepareStatement("INSERT INTO meeting (title, organiser, venue, starts_at, status) "
                 + "VALUES (?, 'UBND huyện Đắk Mil', 'Hội trường UBND huyện', '2024-01-19 07:30:00', 'IN_SESSION')",

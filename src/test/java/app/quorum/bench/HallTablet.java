@@ -1,0 +1,258 @@
+package app.quorum.bench;
+
+import app.quorum.ballot.crypto.Receipts;
+import app.quorum.testing.FacesForm;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One delegate's tablet in the hall, as the delegate page (delegate/index.xhtml) and its script (vote.js) behave: signs
+ * in with the card, loads the delegate page, holds its push connection; on every push of its meeting runs the page's
+ * {@code refreshDelegate} remote command; every 12 s asks {@code GET /api/tablet} and re-renders when the signature
+ * changed; votes through the casting API when the ballot is shown and its moment has come, and refreshes after the
+ * answer (vote.js {@code settled}).
+ */
+final class HallTablet {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern VIEW = Pattern.compile("id=\"vote-box\"[^>]*");
+    private static final Pattern ATTRIBUTE = Pattern.compile("data-([\\w-]+)=\"([^\"]*)\"");
+    private static final Pattern RECEIPT = Pattern.compile("\"receipt\"\\s*:\\s*\"([0-9A-Z-]+)\"");
+    private static final Pattern SIGNATURE = Pattern.compile("\"signature\"\\s*:\\s*\"([^\"]*)\"");
+    static final long CHECK_EVERY_MILLIS = 12_000;
+
+    static final Map<String, java.util.concurrent.atomic.AtomicInteger> VIEWS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    final int number;
+    final String code;
+    final String choice;
+    final Browser browser;
+    private final Hall hall;
+
+    volatile String view;
+    volatile String ballotShown;
+    volatile String signature;
+    volatile boolean signedIn;
+
+    // the current ballot's figures
+    volatile String paper;
+    volatile String expectedReceipt;
+    volatile long shownAt;
+    volatile long sentAt;
+    volatile long acknowledgedAt;
+    volatile String receipt;
+    volatile long dueAt;
+    private final AtomicBoolean voting = new AtomicBoolean();
+    private final AtomicBoolean refreshing = new AtomicBoolean();
+    private final AtomicBoolean refreshAgain = new AtomicBoolean();
+
+    /** What all tablets share: the client, the clock of the open, the scheduler and the figures. */
+    interface Hall {
+        String meetingId();
+
+        long openedAt();
+
+        String ballotId();
+
+        ScheduledExecutorService timer();
+
+        java.util.concurrent.ExecutorService work();
+
+        void shown(HallTablet tablet, long nanos);
+
+        void acknowledged(HallTablet tablet, long latencyNanos);
+
+        Browser.Errors errors();
+    }
+
+    HallTablet(int number, String code, String choice, HttpClient http, java.net.URI base, Hall hall) {
+        this.number = number;
+        this.code = code;
+        this.choice = choice;
+        this.hall = hall;
+        this.browser = new Browser(http, base, hall.errors());
+    }
+
+    /** The sign-in page with the card's code filled in (as its QR code does), the form sent, the delegate page loaded. */
+    void signIn() throws IOException, InterruptedException {
+        HttpResponse<String> page = browser.get("sign-in.xhtml?code=" + code);
+        if (page.statusCode() != 200) {
+            throw new IOException("sign-in page answered " + page.statusCode());
+        }
+        FacesForm form = FacesForm.find(page.body(), "delegate").orElseThrow(() -> new IOException("no delegate form on the sign-in page"));
+        HttpResponse<String> answer = browser.submit(form, Map.of("delegate:code", code, "delegate:signInDelegate", ""));
+        String location = answer.headers().firstValue("Location").orElse("");
+        if (answer.statusCode() != 302 || !location.contains("/delegate/")) {
+            throw new IOException("sign-in answered " + answer.statusCode() + " " + location);
+        }
+        browser.load(location, "delegate");
+        read(browser.html);
+        if (!browser.commands.containsKey("refreshDelegate") || browser.pushes.isEmpty()) {
+            java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty("bench.target", "target"), "bench", "delegate-page.html"),
+                    browser.html);
+            throw new IOException("the delegate page has no refreshDelegate or no push: " + browser.commands.keySet() + " " + browser.pushes);
+        }
+        signedIn = true;
+    }
+
+    /** The page's push, and the light check every 12 s from a random phase. */
+    void connect() throws InterruptedException {
+        browser.openPushes((push, message) -> {
+            if (message.equals(hall.meetingId())) {
+                hall.work().submit(this::refresh);
+            }
+        }, trouble -> {
+            if (signedIn) {
+                hall.errors().add("tablet " + trouble);
+            }
+        });
+        long phase = ThreadLocalRandom.current().nextLong(CHECK_EVERY_MILLIS);
+        hall.timer().scheduleWithFixedDelay(() -> hall.work().submit(this::check), phase, CHECK_EVERY_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** refreshDelegate: one at a time, and once more if a push came while one was on the wire. */
+    void refresh() {
+        if (!refreshing.compareAndSet(false, true)) {
+            refreshAgain.set(true);
+            return;
+        }
+        try {
+            do {
+                refreshAgain.set(false);
+                Optional<String> answer = browser.remote("refreshDelegate");
+                answer.ifPresent(this::read);
+            } while (refreshAgain.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            refreshing.set(false);
+        }
+    }
+
+    /** GET /api/tablet as vote.js check(): a changed signature re-renders the page. */
+    void check() {
+        if (!signedIn) {
+            return;
+        }
+        try {
+            HttpResponse<String> answer = browser.send(browser.request("api/delegate/tablet").header("Accept", "application/json").GET().build());
+            if (answer.statusCode() != 200) {
+                hall.errors().add("tablet check: HTTP " + answer.statusCode());
+                return;
+            }
+            Matcher value = SIGNATURE.matcher(answer.body());
+            if (value.find() && !value.group(1).equals(signature)) {
+                refresh();
+            }
+        } catch (IOException e) {
+            hall.errors().add("tablet check: " + e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** What the rendered vote box says: its view (open, voted, …), its ballot and its signature. */
+    private void read(String html) {
+        Matcher box = VIEW.matcher(html);
+        if (!box.find()) {
+            return;
+        }
+        Map<String, String> data = new LinkedHashMap<>();
+        Matcher attribute = ATTRIBUTE.matcher(box.group());
+        while (attribute.find()) {
+            data.put(attribute.group(1), attribute.group(2));
+        }
+        view = data.get("view");
+        VIEWS.computeIfAbsent(view + " " + data.get("ballot"), k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+        signature = data.getOrDefault("signature", signature);
+        String ballot = data.get("ballot");
+        if ("open".equals(view) && ballot != null && ballot.equals(hall.ballotId()) && shownAt == 0) {
+            shownAt = System.nanoTime();
+            ballotShown = ballot;
+            hall.shown(this, shownAt - hall.openedAt());
+            maybeVote();
+        }
+    }
+
+    /** A new ballot: a new paper, and the moment this delegate will have decided (within the spread after the open). */
+    void expect(long dueAt) {
+        byte[] id = new byte[16];
+        RANDOM.nextBytes(id);
+        paper = HexFormat.of().formatHex(id);
+        expectedReceipt = Receipts.of(id);
+        this.dueAt = dueAt;
+        shownAt = 0;
+        sentAt = 0;
+        acknowledgedAt = 0;
+        receipt = null;
+        voting.set(false);
+        long wait = dueAt - System.nanoTime();
+        hall.timer().schedule(() -> hall.work().submit(this::maybeVote), Math.max(0, wait), TimeUnit.NANOSECONDS);
+    }
+
+    /** Votes once the ballot is on the screen and the delegate's moment has come. */
+    private void maybeVote() {
+        if (shownAt == 0 || System.nanoTime() < dueAt || paper == null || !voting.compareAndSet(false, true)) {
+            return;
+        }
+        hall.work().submit(this::vote);
+    }
+
+    /** vote.js send(): PUT the paper until a definitive answer; the same paper on every retry. */
+    private void vote() {
+        String ballot = hall.ballotId();
+        int tries = 0;
+        try {
+            while (acknowledgedAt == 0 && tries++ < 10) {
+                HttpRequest put = browser.request("api/delegate/ballots/" + ballot + "/papers/" + paper)
+                        .header("Content-Type", "application/json").header("Accept", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"choice\":\"" + choice + "\"}")).build();
+                long sent = System.nanoTime();
+                if (sentAt == 0) {
+                    sentAt = sent;
+                }
+                HttpResponse<String> answer;
+                try {
+                    answer = browser.send(put);
+                } catch (IOException e) {
+                    hall.errors().add("vote: " + e.getClass().getSimpleName());
+                    Thread.sleep(1000);
+                    continue;
+                }
+                long answered = System.nanoTime();
+                Matcher receiptIn = RECEIPT.matcher(answer.body());
+                if (answer.statusCode() == 200 && receiptIn.find()) {
+                    receipt = receiptIn.group(1);
+                    acknowledgedAt = answered;
+                    hall.acknowledged(this, answered - sent);
+                    refresh(); // vote.js settled(): the Faces state is refreshed after each definitive answer
+                    return;
+                }
+                hall.errors().add("vote: HTTP " + answer.statusCode() + (answer.statusCode() == 409 ? " " + answer.body() : ""));
+                if (answer.statusCode() < 500) {
+                    return; // a definitive refusal
+                }
+                Thread.sleep(1000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    boolean acknowledged() {
+        return acknowledgedAt != 0;
+    }
+}
