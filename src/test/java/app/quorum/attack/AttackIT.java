@@ -108,17 +108,6 @@ class AttackIT {
         assertTrue(options.status() < 300 && !options.contentType().contains("wadl") && !options.text().contains("<application"),
                 () -> "OPTIONS /api/meetings: " + options.brief() + " " + options.contentType());
         assertEquals(404, anonymous.get("api/application.wadl").status(), "no WADL document");
-        // no HTTP/2 over plain HTTP: an h2c upgrade is answered in HTTP/1.1 (deploy/payara/preboot-commands.txt)
-        try (java.net.http.HttpClient h2 = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_2).build()) {
-            java.net.http.HttpResponse<Void> upgraded = h2.send(java.net.http.HttpRequest.newBuilder(arena().base.resolve("health/live")).build(),
-                    java.net.http.HttpResponse.BodyHandlers.discarding());
-            assertEquals(java.net.http.HttpClient.Version.HTTP_1_1, upgraded.version(), "an h2c upgrade must not be taken");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     /**

@@ -126,9 +126,7 @@ class LauncherTest {
         assertEquals(List.of(LISTENER + "false",
                         // without an open listener at boot Payara would set its virtual server up with single sign-on,
                         // whose valve refuses every right password (the kill drill's admin could not sign in)
-                        "set configs.config.server-config.http-service.virtual-server.server.sso-enabled=false",
-                        // no HTTP/2 over plain HTTP (an h2c upgrade through a proxy is a tunnel past its rules)
-                        "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.http2-enabled=false"),
+                        "set configs.config.server-config.http-service.virtual-server.server.sso-enabled=false"),
                 commandsIn(preboot), "closed before Payara boots");
         assertEquals(List.of(LISTENER + "true"), commandsIn(postdeploy), "opened once the application is deployed and started");
         assertEquals(commandsIn(Path.of("deploy/payara", Launcher.PREBOOT)), commandsIn(preboot));
