@@ -61,7 +61,16 @@ final class ChairConsole {
             until(chair).until(ExpectedConditions.visibilityOfElementLocated(By.id("chair:question"))).clear();
             chair.findElement(By.id("chair:question")).sendKeys(question);
             chair.findElement(By.id("chair:saveBallot")).click();
-            until(chair).until(ExpectedConditions.elementToBeClickable(By.id("chair:drafts:0:openBallot"))).click();
+            // the console may render its drafts again just after the save (a push of the meeting's change): a button
+            // found before that is gone, and is looked up again
+            until(chair).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+                org.openqa.selenium.WebElement open = ExpectedConditions.elementToBeClickable(By.id("chair:drafts:0:openBallot")).apply(d);
+                if (open == null) {
+                    return false;
+                }
+                open.click();
+                return true;
+            });
             until(chair).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".q-turnout-figure")));
             Browsers.screenshot(chair, "drill-1-chair-opened");
         } finally {
