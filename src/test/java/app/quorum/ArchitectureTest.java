@@ -5,12 +5,14 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -41,7 +43,7 @@ class ArchitectureTest {
     /** platform ← meeting ← roster ← identity ← ballot ← results: each feature uses only the features below it. */
     @Test
     void featuresImportOnlyTheFeaturesBelowThem() {
-        layeredArchitecture().consideringOnlyDependenciesInLayers()
+        assertHolds(layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("platform").definedBy("app.quorum.platform..")
                 .layer("meeting").definedBy("app.quorum.meeting..")
                 .layer("roster").definedBy("app.quorum.roster..")
@@ -56,52 +58,57 @@ class ArchitectureTest {
                 .whereLayer("meeting").mayOnlyBeAccessedByLayers("roster", "identity", "ballot", "results")
                 .whereLayer("platform").mayOnlyBeAccessedByLayers("meeting", "roster", "identity", "ballot", "results")
                 .whereLayer("verifier").mayNotBeAccessedByAnyLayer()
-                .because("DESIGN.md §3: features import one way, bottom to top; a CDI event carries news upwards")
-                .check(main);
+                .because("DESIGN.md §3: features import one way, bottom to top; a CDI event carries news upwards"));
     }
 
     /** A boundary (view bean, servlet, REST resource) is its feature's own: others go through control and entity. */
     @Test
     void noFeatureImportsAnotherFeaturesBoundary() {
-        CompositeArchRule.of(FEATURES.stream().skip(1).<ArchRule>map(feature -> noClasses()
+        assertHolds(CompositeArchRule.of(FEATURES.stream().skip(1).<ArchRule>map(feature -> noClasses()
                         .that().resideOutsideOfPackage("app.quorum." + feature + "..")
                         .should().dependOnClassesThat().resideInAPackage("app.quorum." + feature + ".boundary..")
                         .as("no class outside " + feature + " imports " + feature + ".boundary"))
                 .toList())
                 .because("DESIGN.md §3: a feature uses the control and entity layers below it, never another's boundary")
-                .check(main);
+                );
     }
 
     @Test
     void entitiesImportNeitherControlNorBoundary() {
-        noClasses().that().resideInAPackage("app.quorum..entity..")
+        assertHolds(noClasses().that().resideInAPackage("app.quorum..entity..")
                 .should().dependOnClassesThat().resideInAnyPackage("app.quorum..control..", "app.quorum..boundary..")
                 .because("entities are the bottom of each feature: rules live in control, pages in boundary")
-                .check(main);
+                );
     }
 
     @Test
     void featuresAreFreeOfCycles() {
-        slices().matching("app.quorum.(*)..").should().beFreeOfCycles().check(main);
+        assertHolds(slices().matching("app.quorum.(*)..").should().beFreeOfCycles());
     }
 
     /** The independent verifier checks the public record with its own code: nothing of the application. */
     @Test
     void verifierStandsAlone() {
-        noClasses().that().resideInAPackage("app.quorum.verifier..")
+        assertHolds(noClasses().that().resideInAPackage("app.quorum.verifier..")
                 .should().dependOnClassesThat(resideInAPackage("app.quorum..")
                         .and(not(resideInAPackage("app.quorum.verifier.."))))
                 .because("the verifier must not trust the code it verifies")
-                .check(main);
+                );
     }
 
     /** The ballot's cryptography is mathematics over bytes: platform at most, no feature's entities or services. */
     @Test
     void cryptographyImportsNothingAbovePlatform() {
-        noClasses().that().resideInAPackage("app.quorum.ballot.crypto..")
+        assertHolds(noClasses().that().resideInAPackage("app.quorum.ballot.crypto..")
                 .should().dependOnClassesThat(resideInAPackage("app.quorum..")
                         .and(not(resideInAnyPackage("app.quorum.ballot.crypto..", "app.quorum.platform.."))))
                 .because("the specification's primitives must be readable and testable without the application")
-                .check(main);
+                );
+    }
+
+    /** The rule holds for the main classes; else the test fails with ArchUnit's report of every violation. */
+    private static void assertHolds(ArchRule rule) {
+        EvaluationResult result = rule.evaluate(main);
+        assertFalse(result.hasViolation(), () -> result.getFailureReport().toString());
     }
 }
