@@ -6,6 +6,7 @@ import app.quorum.ballot.entity.BallotStatus;
 import app.quorum.ballot.entity.BoxFingerprint;
 import app.quorum.ballot.entity.CastVote;
 import app.quorum.ballot.entity.Secrecy;
+import app.quorum.meeting.control.MeetingClosing;
 import app.quorum.meeting.entity.MeetingStatus;
 import app.quorum.platform.Limits;
 import app.quorum.platform.Refusal;
@@ -77,8 +78,7 @@ public class BallotLifecycle {
         if (ballot.getMeeting().getStatus() != MeetingStatus.IN_SESSION) {
             throw new Refusal(Refusal.Kind.CONFLICT, "ballot.meetingNotInSession");
         }
-        if (em.createNamedQuery(Ballot.OPEN_IN_MEETING, Long.class).setParameter("meetingId", ballot.getMeeting().getId())
-                .getSingleResult() > 0) {
+        if (anyOpen(ballot.getMeeting().getId())) {
             throw new Refusal(Refusal.Kind.CONFLICT, "ballot.anotherOpen");
         }
         var quorum = roster.quorum(ballot.getMeeting().getId());
@@ -141,10 +141,24 @@ public class BallotLifecycle {
     /** The roster may not change who votes while a ballot of the meeting is open: the count of entitled voters must not move under it. */
     @PermitAll
     public void refuseWhileOpen(@Observes VotingRightsChanging change) {
-        if (em.createNamedQuery(Ballot.OPEN_IN_MEETING, Long.class).setParameter("meetingId", change.meetingId())
-                .getSingleResult() > 0) {
+        if (anyOpen(change.meetingId())) {
             throw new Refusal(Refusal.Kind.CONFLICT, "participant.ballotOpen");
         }
+    }
+
+    /**
+     * A meeting's session cannot be closed while one of its ballots is open: the delegates would be left with a ballot
+     * nobody can close from the console any more, and its countdown would close it after the minutes say the session ended.
+     */
+    @PermitAll
+    public void refuseWhileOpen(@Observes MeetingClosing closing) {
+        if (anyOpen(closing.meetingId())) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "meeting.closeWithOpenBallot");
+        }
+    }
+
+    private boolean anyOpen(long meetingId) {
+        return em.createNamedQuery(Ballot.OPEN_IN_MEETING, Long.class).setParameter("meetingId", meetingId).getSingleResult() > 0;
     }
 
     /** Cancels a ballot that is prepared or open, with a reason; its papers are destroyed unread. */
