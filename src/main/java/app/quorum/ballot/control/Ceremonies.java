@@ -113,11 +113,16 @@ public class Ceremonies {
     }
 
     /**
-     * Whether a ballot is bound to the meeting's ceremony, which then cannot be replaced. The binding (table
-     * ballot_election) comes with the end-to-end ballots; until then no ballot is bound to a ceremony.
+     * Whether a ballot still needs the meeting's ceremony, which then cannot be replaced: one opened under it
+     * (bound in ballot_election, V13) that is not cancelled and not yet counted — its trustees must decrypt it with
+     * the key shares of this ceremony. A counted ballot keeps the ceremony's public record in its own record.
      */
     public boolean inUse(long meetingId) {
-        return false;
+        Number bound = (Number) em.createNativeQuery("SELECT COUNT(*) FROM ballot_election e JOIN ballot b ON b.id = e.ballot_id "
+                + "WHERE b.meeting_id = ? AND b.status <> 'CANCELLED' "
+                + "AND NOT EXISTS (SELECT 1 FROM election_record r WHERE r.ballot_id = e.ballot_id)")
+                .setParameter(1, meetingId).getSingleResult();
+        return bound.longValue() > 0;
     }
 
     // ---- the secretary -------------------------------------------------------------------------------------------

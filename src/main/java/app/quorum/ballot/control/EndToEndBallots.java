@@ -176,7 +176,7 @@ public class EndToEndBallots {
     }
 
     /** The ballot context of a bound ballot, for checking its papers. */
-    BallotContext context(Ballot ballot, BallotElection election) {
+    public BallotContext context(Ballot ballot, BallotElection election) {
         Ceremony ceremony = Ceremony.fromJson(read(election.getCeremony()));
         return BallotDefinition.fromJson(read(election.getDefinition()))
                 .context(ballot.getMeeting().getId(), ceremony.publicKey(), ceremony.context());
@@ -189,7 +189,7 @@ public class EndToEndBallots {
      *
      * @return the paper's tracker, and whether it is new (to be stored with the voter's participation)
      */
-    Checked check(Ballot ballot, BallotElection election, JsonObject sent) {
+    public Checked check(Ballot ballot, BallotElection election, JsonObject sent) {
         BallotContext context = context(ballot, election);
         Paper paper;
         try {
@@ -221,11 +221,11 @@ public class EndToEndBallots {
     }
 
     /** A checked paper. */
-    record Checked(Paper paper, String tracker, boolean fresh) {
+    public record Checked(Paper paper, String tracker, boolean fresh) {
     }
 
     /** Stores an accepted paper and its α's (the α's key refuses a copy that raced this one). */
-    void store(long ballotId, Checked checked) {
+    public void store(long ballotId, Checked checked) {
         em.persist(new EncryptedPaper(ballotId, checked.paper().paperId(), checked.tracker(),
                 checked.paper().toJson(checked.tracker()).toString()));
         for (String alpha : alphas(checked.paper())) {
@@ -309,7 +309,7 @@ public class EndToEndBallots {
      * paper changed in the database after it was accepted stops the close, named), the aggregate fixed with the
      * turnout. With no paper there is nothing to decrypt: the ballot is counted at once.
      */
-    void close(Ballot ballot, BallotElection election, int voted) {
+    public void close(Ballot ballot, BallotElection election, int voted) {
         List<Paper> papers = papers(ballot.getId());
         BallotContext context = context(ballot, election);
         try {
@@ -332,7 +332,7 @@ public class EndToEndBallots {
     }
 
     /** The accepted papers, in tracker order. */
-    List<Paper> papers(long ballotId) {
+    public List<Paper> papers(long ballotId) {
         return em.createNamedQuery(EncryptedPaper.OF_BALLOT, EncryptedPaper.class).setParameter("ballotId", ballotId)
                 .getResultStream().map(p -> Paper.fromJson(read(p.getPaper()))).toList();
     }
@@ -510,7 +510,7 @@ public class EndToEndBallots {
      * decryption's proof, the counts from the first {@code t} of them and the record's fingerprint, all computed again
      * and compared with the stored result and record.
      */
-    BallotCount.Recount recount(Ballot ballot, BallotResult stored) {
+    public BallotCount.Recount recount(Ballot ballot, BallotResult stored) {
         long ballotId = ballot.getId();
         BallotElection election = closedElection(ballotId);
         StoredElectionRecord kept = em.find(StoredElectionRecord.class, ballotId);
@@ -542,7 +542,7 @@ public class EndToEndBallots {
     }
 
     /** Drops a cancelled ballot's papers unread. */
-    void cancel(long ballotId) {
+    public void cancel(long ballotId) {
         for (String table : List.of("ballot_paper", "ballot_paper_alpha", "ballot_audited_paper")) {
             em.createNativeQuery("DELETE FROM " + table + " WHERE ballot_id = ?").setParameter(1, ballotId).executeUpdate();
         }
