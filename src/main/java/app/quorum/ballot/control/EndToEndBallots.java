@@ -500,6 +500,15 @@ public class EndToEndBallots {
         return Tally.election(ballot.votingRule(), electorate, election, new ElectionBox(votes, papers - blank, blank));
     }
 
+    /** The trackers of a closed end-to-end ballot's accepted papers, ascending; empty for any other ballot. */
+    public List<String> trackers(long ballotId) {
+        if (em.find(BallotElection.class, ballotId) == null) {
+            return List.of();
+        }
+        return em.createNamedQuery(EncryptedPaper.OF_BALLOT, EncryptedPaper.class).setParameter("ballotId", ballotId)
+                .getResultStream().map(EncryptedPaper::getTracker).toList();
+    }
+
     /** The public election record of a counted ballot (JSON text), if it is end-to-end and counted. */
     public Optional<StoredElectionRecord> record(long ballotId) {
         return Optional.ofNullable(em.find(StoredElectionRecord.class, ballotId));
