@@ -338,8 +338,8 @@ public class EndToEndBallots {
     }
 
     /**
-     * What a trustee's device needs to decrypt (§6): the ballot's public fields, the turnout, every accepted and
-     * audited paper, and the aggregate the server computed (the device recomputes it and only compares).
+     * What a trustee's device needs to decrypt (§6): its index and the ceremony's id (to find its key share), the ballot's
+     * public fields, the turnout, every accepted and audited paper, and the aggregate the server computed (the device recomputes it and only compares).
      */
     public JsonObject trusteeBox(Ballot ballot, int index) {
         BallotElection election = closedElection(ballot.getId());
@@ -349,7 +349,9 @@ public class EndToEndBallots {
         var audited = Json.createArrayBuilder();
         em.createNamedQuery(AuditedPaper.OF_BALLOT, AuditedPaper.class).setParameter("ballotId", ballot.getId())
                 .getResultStream().forEach(p -> audited.add(read(p.getPaper())));
-        var json = Json.createObjectBuilder().add("index", index).add("ballot", fields(ballot.getMeeting().getId(), election))
+        var json = Json.createObjectBuilder().add("index", index)
+                .add("ceremonyId", read(election.getCeremony()).getString("id"))
+                .add("ballot", fields(ballot.getMeeting().getId(), election))
                 .add("turnout", election.getTurnout()).add("papers", papers).add("audited", audited);
         if (election.getAggregate() == null) {
             json.addNull("aggregate");
