@@ -31,7 +31,7 @@ CREATE TABLE ceremony_trustee (
     verification_key TEXT         NULL COMMENT '{"key": X_j, "proof": {a, c, s}}',
     complaint        TEXT         NULL COMMENT '{"against": i}: the trustee whose share failed Feldman''s check',
     PRIMARY KEY (meeting_id, trustee_index),
-    UNIQUE KEY ceremony_trustee_participant (meeting_id, participant_id),
+    UNIQUE KEY ceremony_trustee_once (meeting_id, participant_id),
     CONSTRAINT ceremony_trustee_ceremony FOREIGN KEY (meeting_id) REFERENCES ceremony (meeting_id) ON DELETE CASCADE,
     -- a trustee struck off the roster takes their row along; the ceremony then lacks a trustee and reads as FAILED
     CONSTRAINT ceremony_trustee_roster FOREIGN KEY (participant_id) REFERENCES participant (id) ON DELETE CASCADE,

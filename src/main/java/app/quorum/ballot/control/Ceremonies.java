@@ -250,13 +250,13 @@ public class Ceremonies {
         for (JsonObject box : boxes) {
             parsed.add(box(box));
         }
-        CeremonyRules.checkShareTargets(me, n, parsed.stream().map(share -> new int[] {share.from(), share.to()}).toList());
         List<CeremonyShare> sent = shares(mine.meetingId).stream().filter(share -> share.getFromIndex() == me).toList();
         if (!sent.isEmpty() && sameBoxes(sent, parsed)) {
             return view(mine);
         }
         int roundOnes = (int) trustees(mine.meetingId).stream().filter(t -> t.getRoundOne() != null).count();
         CeremonyRules.mayPublishShares(mine.ceremony.getStatus(), roundOnes, n, !sent.isEmpty());
+        CeremonyRules.checkShareTargets(me, n, parsed.stream().map(share -> new int[] {share.from(), share.to()}).toList());
         for (EncryptedShare share : parsed) {
             em.persist(new CeremonyShare(mine.meetingId, share.from(), share.to(), share.toJson().toString()));
         }
