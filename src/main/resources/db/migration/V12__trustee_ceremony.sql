@@ -34,7 +34,7 @@ CREATE TABLE ceremony_trustee (
     UNIQUE KEY ceremony_trustee_once (meeting_id, participant_id),
     CONSTRAINT ceremony_trustee_ceremony FOREIGN KEY (meeting_id) REFERENCES ceremony (meeting_id) ON DELETE CASCADE,
     -- a trustee struck off the roster takes their row along; the ceremony then lacks a trustee and reads as FAILED
-    CONSTRAINT ceremony_trustee_roster FOREIGN KEY (participant_id) REFERENCES participant (id) ON DELETE CASCADE,
+    CONSTRAINT ceremony_trustee_participant FOREIGN KEY (participant_id) REFERENCES participant (id) ON DELETE CASCADE,
     CONSTRAINT ceremony_trustee_index CHECK (trustee_index BETWEEN 1 AND 9)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_uca1400_vietnamese_as_ci;
 
