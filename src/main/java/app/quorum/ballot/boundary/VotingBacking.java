@@ -88,6 +88,14 @@ public class VotingBacking implements Serializable {
         return ballot != null && ballot.getSecrecy() == Secrecy.OPEN;
     }
 
+    /**
+     * The open end-to-end ballot's public fields as JSON (the tablet seals its paper with them), or null for a legacy one.
+     * Filled by the lead's end-to-end ballot binding.
+     */
+    public String getElectionFields() {
+        return null;
+    }
+
     /** An election where every paper marks exactly as many candidates as there are seats. */
     public boolean isExactChoice() {
         return ballot != null && ballot.getMinChoices() == ballot.getSeats();
