@@ -90,7 +90,7 @@ public class VotingBacking implements Serializable {
 
     /**
      * The open end-to-end ballot's public fields as JSON (the tablet seals its paper with them), or null for a legacy one.
-     * Filled by the lead's end-to-end ballot binding.
+     * filled by the lead's end-to-end ballot binding
      */
     public String getElectionFields() {
         return null;
