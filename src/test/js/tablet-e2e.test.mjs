@@ -93,6 +93,8 @@ const TEXTS = {
 const page = await import('../../main/webapp/resources/quorum/tablet/page.js');
 const steps = await import('../../main/webapp/resources/quorum/tablet/steps.js');
 const e2e = await import('../../main/webapp/resources/quorum/tablet/e2e.js');
+const { rendered } = await import('../../main/webapp/resources/quorum/tablet/rendered.js');
+const { chipWords, stepAfterRender } = await import('../../main/webapp/resources/quorum/tablet/selection.js');
 const { state, papers } = page;
 page.useTexts(TEXTS);
 
@@ -386,6 +388,44 @@ describe('audit (Benaloh): checked, shown opened, never cast; a fresh paper afte
         await e2e.auditPaper();
         assert.equal(elements.get('vote-e2e-listed').textContent, TEXTS.e2eAuditedNotListed + ' ' + TEXTS.e2eAuditedUnreached);
         assert.equal(puts().length, 0);
+    });
+});
+
+describe('the server renders the page again meanwhile', () => {
+    test('the steps of a sealed paper stay through a rendering; a paper waiting for its answer goes to sending', () => {
+        for (const step of ['sealing', 'check', 'auditing', 'audited']) {
+            assert.equal(stepAfterRender('open', null, false, step), step);
+            assert.equal(stepAfterRender('closed', null, false, step), 'none');
+        }
+        assert.equal(stepAfterRender('open', { state: 'pending', sealed: {} }, false, 'check'), 'sending');
+        const texts = { e2eSealing: 'n', e2eChipCheck: 'k', e2eChipAudited: 'a' };
+        assert.deepEqual(['sealing', 'check', 'auditing', 'audited'].map((step) => chipWords(step, 'open', false, texts)),
+            ['n', 'k', 'a', 'a']);
+    });
+
+    test('a rendering of the same ballot keeps the sealed paper castable; another ballot drops it', async () => {
+        showBallot(APPROVAL);
+        steps.choose(button('YES'));
+        await confirmAndSeal();
+        const receipt = state.e2e.receipt;
+        rendered();
+        assert.equal(state.step, 'check');
+        assert.equal(elements.get('vote-e2e-receipt').firstElementChild.textContent, receipt, 'shown again');
+        answer = recorded(APPROVAL);
+        e2e.castPaper();
+        await until(() => state.step === 'recorded', 'the answer');
+        assert.equal(puts().length, 1);
+
+        showBallot({ ...ELECTION });
+        state.ballot = '12';
+        steps.toggle(button('C2'));
+        steps.next();
+        await confirmAndSeal();
+        voteBox.dataset.ballot = '99'; // the chair moved on to another ballot
+        rendered();
+        assert.equal(state.step, 'choose');
+        e2e.castPaper();
+        assert.equal(puts().length, 1, 'the dropped paper is never sent');
     });
 });
 
