@@ -178,6 +178,48 @@ class EndToEndBrowserIT {
         assertTrue(node.waitFor(120, TimeUnit.SECONDS), "node's verifier finished");
         assertEquals(0, node.exitValue(), nodeReport);
         assertTrue(nodeReport.contains("VERIFIED") && nodeReport.contains(parsed.getString("fingerprint")), nodeReport);
+
+        // the same record with one thing changed fails, in both verifiers, at the check that names it
+        String alpha0 = "/papers/0/ciphertexts/0/alpha";
+        String alpha1 = "/papers/1/ciphertexts/0/alpha";
+        assertTampered(parsed, "a ciphertext", json -> json.replace(alpha0, parsed.getValue(alpha1)).replace(alpha1, parsed.getValue(alpha0)),
+                List.of("paper trackers", "paper proofs"), List.of("papers.tracker", "papers.bitProofs"), file);
+        assertTampered(parsed, "a proof", json -> json.replace("/papers/2/bitProofs/0/s/0", parsed.getValue("/papers/2/bitProofs/0/s/1"))
+                .replace("/papers/2/bitProofs/0/s/1", parsed.getValue("/papers/2/bitProofs/0/s/0")),
+                List.of("paper proofs"), List.of("papers.bitProofs"), file);
+        assertTampered(parsed, "a partial decryption", json -> json.replace("/decryptions/0/shares/0/d", parsed.getValue("/decryptions/1/shares/0/d")),
+                List.of("decryption proofs"), List.of("decryptions.proofs"), file);
+        assertTampered(parsed, "a count", json -> json.replace("/result/counts/0", Json.createValue(3)).replace("/result/counts/1", Json.createValue(1)),
+                List.of("counts"), List.of("result.counts"), file);
+    }
+
+    /** One change to the record: both verifiers must refuse it, and the first check each fails is one of those named. */
+    static void assertTampered(JsonObject record, String what, java.util.function.UnaryOperator<Tamper> change, List<String> javaChecks,
+            List<String> nodeChecks, Path file) throws Exception {
+        JsonObject tampered = change.apply(new Tamper(record)).json();
+        Path changed = file.resolveSibling(file.getFileName().toString().replace(".json", "-" + what.replace(' ', '-') + ".json"));
+        Files.writeString(changed, tampered.toString());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = Verify.run(changed.toString(), new PrintStream(out, true, StandardCharsets.UTF_8));
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertEquals(1, exit, () -> what + ": " + report);
+        String firstJava = report.lines().filter(line -> line.startsWith("FAIL")).findFirst().orElse("");
+        assertTrue(javaChecks.stream().anyMatch(name -> firstJava.startsWith("FAIL  " + name + " ")), () -> what + ": " + firstJava);
+        Process node = new ProcessBuilder(app.quorum.ballot.tablet.NodeSuitesIT.node().toString(), "src/verifier/js/verify.mjs",
+                changed.toString()).redirectErrorStream(true).start();
+        String nodeReport = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(node.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(1, node.exitValue(), () -> what + ": " + nodeReport);
+        String firstNode = nodeReport.lines().filter(line -> line.startsWith("FAIL")).findFirst().orElse("");
+        assertTrue(nodeChecks.stream().anyMatch(name -> firstNode.matches("FAIL\\s+" + java.util.regex.Pattern.quote(name) + "\\s.*")),
+                () -> what + ": " + firstNode);
+    }
+
+    /** A record being changed, one JSON pointer at a time. */
+    record Tamper(JsonObject json) {
+        Tamper replace(String pointer, jakarta.json.JsonValue value) {
+            return new Tamper(Json.createPointer(pointer).replace(json, value));
+        }
     }
 
     /**
