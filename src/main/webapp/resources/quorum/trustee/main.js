@@ -133,13 +133,19 @@ async function act(next, context) {
         showOnly(next.step === 'unlock' ? 'trustee-unlock' : null);
     }
     switch (next.step) {
-    case 'failed':
-        say(me.complaint !== null ? format(texts.badShare, nameOf(me.complaint.against), me.complaint.against)
-            : texts.failed);
+    case 'failed': {
+        const complainant = view.trustees.find((trustee) => trustee.complaint !== null);
         if (me.complaint !== null) {
+            say(format(texts.badShare, nameOf(me.complaint.against), me.complaint.against));
             problem(texts.failed);
+        } else if (complainant) {
+            const against = complainant.complaint.against;
+            say(format(texts.failedComplaint, complainant.name, nameOf(against), against));
+        } else {
+            say(texts.failed);
         }
         return;
+    }
     case 'ready':
         say(texts.ready);
         return;
