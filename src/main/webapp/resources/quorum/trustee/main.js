@@ -104,7 +104,7 @@ function render() {
         row.append(cell(String(trustee.index)), who,
             cell(trustee.roundOne !== null ? texts.done : texts.notDone, trustee.roundOne !== null),
             cell(trustee.sharesSent ? texts.done : texts.notDone, trustee.sharesSent),
-            cell(third, trustee.verificationKey !== null || trustee.complaint !== null));
+            cell(third, trustee.complaint !== null ? 'warn' : trustee.verificationKey !== null));
         return row;
     }));
     $('trustee-progress').hidden = false;

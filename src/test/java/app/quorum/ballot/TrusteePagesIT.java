@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.quorum.ballot.crypto.Ceremony;
+import app.quorum.testing.Accessibility;
 import app.quorum.testing.Browsers;
 import app.quorum.testing.Deployments;
 import app.quorum.testing.Pages;
@@ -88,6 +89,7 @@ class TrusteePagesIT {
         first.findElement(By.id("trustee-begin")).click();
         Pages.await(first).until(ExpectedConditions.textToBePresentInElementLocated(By.id("trustee-error"), "không giống nhau"));
         Browsers.screenshot(first, "trustees-2-trustee-passphrase-vi");
+        assertEquals(List.of(), Accessibility.severe(Accessibility.audit(first, "vi trustee passphrase")));
 
         // the first run: the first trustee's device sends shares that do not open (its requests tampered on the way);
         // the others' Feldman check names it, the ceremony fails, the secretary restarts
@@ -163,6 +165,8 @@ class TrusteePagesIT {
 
         Browsers.screenshot(first, "trustees-6-trustee-ready-vi");
         Browsers.screenshot(secretary, "trustees-7-secretary-ready-vi");
+        assertEquals(List.of(), Accessibility.severe(Accessibility.audit(secretary, "vi secretary trustees ready")));
+        assertEquals(List.of(), Accessibility.severe(Accessibility.audit(first, "vi trustee ready")));
         Pages.switchLanguage(secretary, "en");
         Pages.await(secretary).until(ExpectedConditions.textToBe(By.id("ceremony-status"), "Ready"));
         Browsers.screenshot(secretary, "trustees-8-secretary-ready-en");
