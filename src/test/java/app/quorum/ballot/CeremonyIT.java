@@ -200,6 +200,16 @@ class CeremonyIT {
                 failedPage);
         assertEquals(List.of(), new Run(roster.meetingId(), List.of()).readyCeremony(), "no key while FAILED");
 
+        // not while a secret ballot of the meeting is open
+        long ballot = BallotFlowIT.openBallot(roster.meetingId(), "APPROVAL", "SECRET", "Đề nghị thông qua báo cáo", List.of(),
+                1, 1, false);
+        HttpResponse<String> underBallot = secretary.ajax(secretary.form(page, "progress"), "progress", "progress:restart", Map.of());
+        assertTrue(underBallot.body().contains("Đang có phiếu kín mở"), underBallot.body());
+        assertEquals(secondId, trustees.get(0).view().getString("ceremonyId"));
+        try (Connection db = database(); PreparedStatement close = db.prepareStatement("UPDATE ballot SET status = 'CANCELLED' WHERE id = ?")) {
+            close.setLong(1, ballot);
+            close.executeUpdate();
+        }
         secretary.ajax(secretary.form(page, "progress"), "progress", "progress:restart", Map.of());
         Run third = new Run(roster.meetingId(), trustees);
         assertNotEquals(secondId, third.ceremonyId);
