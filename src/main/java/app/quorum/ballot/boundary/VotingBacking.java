@@ -1,6 +1,7 @@
 package app.quorum.ballot.boundary;
 
 import app.quorum.ballot.control.Ballots;
+import app.quorum.ballot.control.EndToEndBallots;
 import app.quorum.ballot.control.TabletService;
 import app.quorum.ballot.control.TabletState;
 import app.quorum.ballot.entity.Ballot;
@@ -37,9 +38,13 @@ public class VotingBacking implements Serializable {
     @Inject
     transient Ballots ballots;
 
+    @Inject
+    transient EndToEndBallots endToEnd;
+
     private long participantId;
     private TabletState state;
     private Ballot ballot;
+    private String electionFields;
 
     @PostConstruct
     void load() {
@@ -50,6 +55,15 @@ public class VotingBacking implements Serializable {
     public void refresh() {
         state = tablet.state(participantId);
         ballot = state.ballotId() == null ? null : ballots.ballot(state.ballotId());
+        electionFields = ballot != null && "open".equals(state.view()) ? endToEnd.tabletFields(ballot.getId()) : null;
+    }
+
+    /**
+     * The open ballot's public fields when it is end-to-end (the tablet encrypts under the trustees' key: ballot
+     * context, public key, options in order; see {@link EndToEndBallots#fields}), as JSON; null otherwise.
+     */
+    public String getElectionFields() {
+        return electionFields;
     }
 
     public Ballot getBallot() {
