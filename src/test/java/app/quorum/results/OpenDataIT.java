@@ -209,8 +209,9 @@ class OpenDataIT {
         Map<String, Object> result = map(answer.body());
         assertEquals(new TreeSet<>(List.of("ballotId", "meetingId", "itemNumber", "itemTitle", "question", "kind", "secrecy",
                 "rule", "base", "abstentionsInBase", "percentage", "seats", "choices", "blankPapers", "blankPercent", "blankPercentOfBase", "votesCast", "baseCount",
-                "thresholdVotes", "outcome", "elected", "tied", "voted", "present", "votingMembers", "fingerprint", "openedAt",
+                "thresholdVotes", "outcome", "elected", "tied", "voted", "present", "votingMembers", "fingerprint", "endToEnd", "openedAt",
                 "closedAt", "publishedAt", "rollCall", "corrections")), new TreeSet<>(result.keySet()));
+        assertEquals(Boolean.FALSE, result.get("endToEnd"), "a ballot sealed by the server is not end-to-end");
         List<Map<String, Object>> choices = list(result.get("choices"));
         assertEquals(Set.of("choice", "label", "votes", "percent", "percentOfBase", "elected"), choices.get(0).keySet());
         Pattern instant = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z");

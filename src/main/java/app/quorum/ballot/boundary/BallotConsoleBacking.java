@@ -1,6 +1,9 @@
 package app.quorum.ballot.boundary;
 
 import app.quorum.ballot.control.Ballots;
+import app.quorum.ballot.control.Ceremonies;
+import app.quorum.ballot.control.CeremonyStatus;
+import app.quorum.ballot.control.EndToEndBallots;
 import app.quorum.ballot.control.RollCallVote;
 import app.quorum.ballot.entity.ApprovalChoice;
 import app.quorum.ballot.entity.ApprovalResult;
@@ -15,6 +18,7 @@ import app.quorum.meeting.entity.Meeting;
 import app.quorum.platform.Limits;
 import app.quorum.platform.web.Feedback;
 import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
@@ -49,6 +53,15 @@ public class BallotConsoleBacking extends BallotPreparationView {
     private transient Result result;
     private transient List<RollCallVote> rollCall;
     private boolean formShown;
+    private boolean awaitingTrustees;
+    private int decryptions;
+    private CeremonyStatus ceremony;
+
+    @Inject
+    transient EndToEndBallots endToEnd;
+
+    @Inject
+    transient Ceremonies ceremonies;
 
     @Size(max = Limits.BALLOT_CANCEL_REASON, message = "{ballot.cancel.reasonSize}")
     private String cancelReason;
@@ -67,8 +80,12 @@ public class BallotConsoleBacking extends BallotPreparationView {
         shown = closed.stream().filter(b -> b.getId().equals(shownId)).findFirst()
                 .orElse(closed.isEmpty() ? null : closed.get(0));
         shownId = shown == null ? null : shown.getId();
+        ceremony = ceremonies.status(meeting.getId());
+        // an end-to-end ballot closed but not yet decrypted by its trustees has no result yet
+        awaitingTrustees = current == null && shown != null && endToEnd.awaitingTrustees(shown.getId());
+        decryptions = awaitingTrustees ? endToEnd.decryptions(shown.getId()) : 0;
         // while a ballot is open nothing but its turnout is shown: no result, no roll-call
-        result = current == null && shown != null ? ballots().result(shown.getId()) : null;
+        result = current == null && shown != null && !awaitingTrustees ? ballots().result(shown.getId()) : null;
         rollCall = result != null && shown.getSecrecy() == Secrecy.OPEN ? ballots().closedRollCall(shown.getId()) : List.of();
     }
 
@@ -106,6 +123,24 @@ public class BallotConsoleBacking extends BallotPreparationView {
         Feedback.info("ballot.cancelled");
         cancelReason = null;
         reload();
+    }
+
+    /** Whether the ballot shown is closed and waits for its trustees' decryptions (end-to-end). */
+    public boolean isAwaitingTrustees() {
+        return awaitingTrustees;
+    }
+
+    /** How many trustees have decrypted the ballot shown. */
+    public int getDecryptions() {
+        return decryptions;
+    }
+
+    /**
+     * The meeting's trustee ceremony: the chair learns before opening a secret ballot who must be there to count it
+     * (any t of the n), or that secret ballots cannot open until the trustees have made their key.
+     */
+    public CeremonyStatus getCeremony() {
+        return ceremony;
     }
 
     /** Shows the result of another closed ballot. */

@@ -1,6 +1,7 @@
 package app.quorum.ballot.boundary;
 
 import app.quorum.ballot.control.CastingService;
+import app.quorum.ballot.crypto.Tracker;
 import app.quorum.identity.control.DelegateIdentityStore;
 import app.quorum.platform.Refusal;
 import app.quorum.platform.api.ApiError;
@@ -30,7 +31,10 @@ import jakarta.ws.rs.core.SecurityContext;
  * <ul>
  * <li>{@code PUT /api/delegate/ballots/{ballotId}/papers/{paperId}} with {@code {"choice": "YES"}} casts the vote
  * (approval: YES, NO or ABSTAIN; election: the chosen option ids, comma-separated, or "-" for a blank paper) and
- * answers {@code {"ballotId": n, "receipt": "XXXX-XXXX-XXXX-XXXX", "recorded": true}}. The paper id is 32 hex digits
+ * answers {@code {"ballotId": n, "receipt": "XXXX-XXXX-XXXX-XXXX", "recorded": true}}. For an end-to-end ballot the
+ * body is {@code {"paper": {paperId, ciphertexts, bitProofs, totalProof}}} (election-record.md §4, made on the tablet;
+ * the path's paper id is the paper's), the answer adds {@code "tracker"} (64 hex digits) and the receipt is the
+ * tracker's first 80 bits; a paper that fails its checks answers 409 with its reason (ballot.crypto.paper.*). The paper id is 32 hex digits
  * the device drew (128 random bits); sending the same paper again — a retry after a lost answer, even one that
  * crossed the first on the way — answers the same receipt and stores nothing.</li>
  * <li>{@code GET /api/delegate/ballots/{ballotId}/participation?paper={paperId}} answers
@@ -67,14 +71,26 @@ public class CastingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response cast(@PathParam("ballotId") long ballotId, @PathParam("paperId") String paperId, byte[] body) {
         long voter = voter();
-        String choice = choice(JsonBody.object(body, request));
+        JsonObject sent = JsonBody.object(body, request);
+        if (sent.size() == 1 && sent.get("paper") instanceof JsonObject paper) {
+            String tracker;
+            try {
+                tracker = casting.castPaper(ballotId, voter, paperId, paper);
+            } catch (Refusal refusal) {
+                String receipt = sameVoteFromAnotherRequest(refusal, ballotId, voter, paperId);
+                return Response.ok(new Cast(ballotId, receipt, true, null)).header("Cache-Control", NO_STORE).build();
+            }
+            return Response.ok(new Cast(ballotId, Tracker.display(tracker), true, tracker))
+                    .header("Cache-Control", NO_STORE).build();
+        }
+        String choice = choice(sent);
         String receipt;
         try {
             receipt = casting.cast(ballotId, voter, paperId, choice);
         } catch (Refusal refusal) {
             receipt = sameVoteFromAnotherRequest(refusal, ballotId, voter, paperId);
         }
-        return Response.ok(new Cast(ballotId, receipt, true)).header("Cache-Control", NO_STORE).build();
+        return Response.ok(new Cast(ballotId, receipt, true, null)).header("Cache-Control", NO_STORE).build();
     }
 
     /**
@@ -115,8 +131,9 @@ public class CastingResource {
         return choice.getString();
     }
 
-    /** The answer to a recorded vote. */
-    public record Cast(long ballotId, String receipt, boolean recorded) {
+    /** The answer to a recorded vote; an encrypted paper's answer carries its full tracker too. */
+    @JsonbNillable(false)
+    public record Cast(long ballotId, String receipt, boolean recorded, String tracker) {
     }
 
     /** Whether the caller has voted, and the receipt of the asked paper when it is theirs in the box. */

@@ -1,6 +1,7 @@
 package app.quorum.ballot.boundary;
 
 import app.quorum.ballot.control.Ballots;
+import app.quorum.ballot.control.EndToEndBallots;
 import app.quorum.ballot.control.TabletService;
 import app.quorum.ballot.control.TabletState;
 import app.quorum.ballot.entity.Ballot;
@@ -37,9 +38,13 @@ public class VotingBacking implements Serializable {
     @Inject
     transient Ballots ballots;
 
+    @Inject
+    transient EndToEndBallots endToEnd;
+
     private long participantId;
     private TabletState state;
     private Ballot ballot;
+    private String electionFields;
 
     @PostConstruct
     void load() {
@@ -50,6 +55,15 @@ public class VotingBacking implements Serializable {
     public void refresh() {
         state = tablet.state(participantId);
         ballot = state.ballotId() == null ? null : ballots.ballot(state.ballotId());
+        electionFields = ballot != null && "open".equals(state.view()) ? endToEnd.tabletFields(ballot.getId()) : null;
+    }
+
+    /**
+     * The open ballot's public fields when it is end-to-end (the tablet encrypts under the trustees' key: ballot
+     * context, public key, options in order; see {@link EndToEndBallots#fields}), as JSON; null otherwise.
+     */
+    public String getElectionFields() {
+        return electionFields;
     }
 
     public Ballot getBallot() {
@@ -86,14 +100,6 @@ public class VotingBacking implements Serializable {
     /** An open (roll-call) ballot: the delegate's name and choice will be published. */
     public boolean isRollCall() {
         return ballot != null && ballot.getSecrecy() == Secrecy.OPEN;
-    }
-
-    /**
-     * The open end-to-end ballot's public fields as JSON (the tablet seals its paper with them), or null for a legacy one.
-     * filled by the lead's end-to-end ballot binding
-     */
-    public String getElectionFields() {
-        return null;
     }
 
     /** An election where every paper marks exactly as many candidates as there are seats. */

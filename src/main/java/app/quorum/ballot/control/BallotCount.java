@@ -6,6 +6,7 @@ import app.quorum.ballot.entity.ApprovalChoice;
 import app.quorum.ballot.entity.Ballot;
 import app.quorum.ballot.entity.BallotKind;
 import app.quorum.ballot.entity.BallotOption;
+import app.quorum.ballot.entity.BallotElection;
 import app.quorum.ballot.entity.BallotResult;
 import app.quorum.ballot.entity.BallotStatus;
 import app.quorum.ballot.entity.BoxFingerprint;
@@ -48,6 +49,9 @@ public class BallotCount {
     @Inject
     AuditLog audit;
 
+    @Inject
+    EndToEndBallots endToEnd;
+
     /** Counts the box of a ballot just closed and stores its result, in the closing transaction. */
     public BallotResult store(Ballot ballot, List<CastVote> papers, int voted, Instant at) {
         BallotResult stored = BallotResult.of(ballot.getId(), count(ballot, papers), voted, ballot.getFingerprint(), at);
@@ -61,6 +65,9 @@ public class BallotCount {
      */
     public Result result(Ballot ballot) {
         BallotResult stored = em.find(BallotResult.class, ballot.getId());
+        if (stored == null && em.find(BallotElection.class, ballot.getId()) != null) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "ballot.e2e.awaitingTrustees");
+        }
         if (stored == null) {
             return count(ballot, papers(ballot.getId()));
         }
@@ -79,6 +86,12 @@ public class BallotCount {
         }
         if (ballot.getStatus() != BallotStatus.CLOSED && ballot.getStatus() != BallotStatus.PUBLISHED) {
             throw new Refusal(Refusal.Kind.CONFLICT, "ballot.notClosed");
+        }
+        if (em.find(BallotElection.class, ballotId) != null) {
+            Recount recount = endToEnd.recount(ballot, em.find(BallotResult.class, ballotId));
+            audit.record("ballot.recount", "ballot", ballotId, ballot.getMeeting().getId(),
+                    (recount.matches() ? "matches" : "DIFFERS") + ": " + recount.papers() + " encrypted papers");
+            return recount;
         }
         List<CastVote> papers = papers(ballotId);
         Result again = count(ballot, papers);

@@ -34,7 +34,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * A ballot's life after its definition: DRAFT → OPEN → CLOSED (→ PUBLISHED by {@link Publication}), or CANCELLED.
  * The chair opens and closes; at the close the sealed papers are unsealed, the box's fingerprint is fixed and its
- * result is counted and stored once ({@link BallotCount#store}), in the same transaction. While a secret ballot is
+ * result is counted and stored once ({@link BallotCount#store}), in the same transaction — or, for an end-to-end
+ * ballot ({@link EndToEndBallots}), no paper is opened and the result waits for the trustees. While a secret ballot is
  * open, nobody — the chair included — sees counts per choice: only turnout.
  */
 @Stateless
@@ -52,6 +53,9 @@ public class BallotLifecycle {
 
     @Inject
     BallotCount box;
+
+    @Inject
+    EndToEndBallots endToEnd;
 
     @Inject
     AuditLog audit;
@@ -91,6 +95,7 @@ public class BallotLifecycle {
         Instant now = clock.instant();
         ballot.open(now, countdown == null || countdown.isZero() ? null : now.plus(countdown), BallotKeys.newSalt(),
                 quorum.votingMembers(), quorum.present());
+        endToEnd.bind(ballot); // a secret ballot of a meeting with a ready trustee ceremony: the tablets encrypt
         audit.record("ballot.open", "ballot", ballotId, ballot.getMeeting().getId(), ballot.getQuestion());
         changed.fire(new Changed(ballot.getMeeting().getId(), Changed.What.PROCEEDINGS));
         return ballot;
@@ -121,6 +126,10 @@ public class BallotLifecycle {
         if (ballot.getStatus() != BallotStatus.OPEN) {
             throw new Refusal(Refusal.Kind.CONFLICT, "ballot.notOpen");
         }
+        var election = endToEnd.election(ballotId);
+        if (election.isPresent()) {
+            return closeEndToEnd(ballot, election.get(), auditAction);
+        }
         List<CastVote> papers = box.papers(ballotId);
         for (CastVote paper : papers) {
             if (paper.sealedChoice() != null) {
@@ -134,6 +143,20 @@ public class BallotLifecycle {
                 box.electorateNow(ballot), voted);
         box.store(ballot, papers, voted, now);
         audit.record(auditAction, "ballot", ballotId, ballot.getMeeting().getId(), papers.size() + " papers");
+        changed.fire(new Changed(ballot.getMeeting().getId(), Changed.What.PROCEEDINGS));
+        return ballot;
+    }
+
+    /**
+     * Closes an end-to-end ballot: no paper is opened. The box's proofs are checked again and its sums fixed; the
+     * result is counted once {@code t} trustees have decrypted the sums ({@link EndToEndBallots#decrypt}).
+     */
+    private Ballot closeEndToEnd(Ballot ballot, app.quorum.ballot.entity.BallotElection election, String auditAction) {
+        Instant now = clock.instant();
+        int voted = box.voters(ballot.getId()).size();
+        ballot.close(now, null, box.electorateNow(ballot), voted);
+        endToEnd.close(ballot, election, voted);
+        audit.record(auditAction, "ballot", ballot.getId(), ballot.getMeeting().getId(), voted + " encrypted papers");
         changed.fire(new Changed(ballot.getMeeting().getId(), Changed.What.PROCEEDINGS));
         return ballot;
     }
@@ -169,6 +192,7 @@ public class BallotLifecycle {
             throw new Refusal(Refusal.Kind.CONFLICT, "ballot.notCancellable");
         }
         em.createQuery("DELETE FROM CastVote c WHERE c.ballotId = :ballotId").setParameter("ballotId", ballotId).executeUpdate();
+        endToEnd.cancel(ballotId);
         ballot.cancel(clock.instant(), reason.strip());
         audit.record("ballot.cancel", "ballot", ballotId, ballot.getMeeting().getId(), reason);
         changed.fire(new Changed(ballot.getMeeting().getId(), Changed.What.PROCEEDINGS));

@@ -46,6 +46,9 @@ public class Ballots {
     @Inject
     BallotCount box;
 
+    @Inject
+    EndToEndBallots endToEnd;
+
     @Resource
     SessionContext context;
 
@@ -89,6 +92,15 @@ public class Ballots {
     @PermitAll
     public List<BoxFingerprint.Paper> publishedPapers(long ballotId) {
         return box.list(published(ballotId));
+    }
+
+    /**
+     * The public election record of a published end-to-end ballot (election-record.md §7), JSON text: anyone may
+     * read it. Empty for a ballot that is not end-to-end.
+     */
+    @PermitAll
+    public java.util.Optional<String> publishedRecord(long ballotId) {
+        return endToEnd.record(published(ballotId).getId()).map(app.quorum.ballot.entity.StoredElectionRecord::getRecord);
     }
 
     /** The published list of ballot papers: (receipt, choice) in receipt order; the fingerprint is its hash. */

@@ -19,6 +19,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -41,6 +42,9 @@ public class CastingService {
 
     @jakarta.inject.Inject
     BallotKeys keys;
+
+    @jakarta.inject.Inject
+    EndToEndBallots endToEnd;
 
     @jakarta.inject.Inject
     jakarta.enterprise.event.Event<Changed> changed;
@@ -93,6 +97,9 @@ public class CastingService {
         if (!voter.isPresent()) {
             throw new Refusal(Refusal.Kind.CONFLICT, "ballot.notPresent");
         }
+        if (endToEnd.election(ballotId).isPresent()) {
+            throw new Refusal(Refusal.Kind.INVALID, "ballot.e2e.paperRequired"); // the tablet encrypts: no choice in clear
+        }
         String code = choiceCode(ballot, choice);
         if (inBox(ballotId, id)) {
             throw new Refusal(Refusal.Kind.CONFLICT, "ballot.paperInUse"); // another voter's paper id: this voter has not voted
@@ -118,6 +125,73 @@ public class CastingService {
         return Receipts.of(id);
     }
 
+    /**
+     * Casts an encrypted paper (an end-to-end ballot, election-record.md §4) for the participant and returns its tracker.
+     * The same rules as {@link #cast}: one vote per member by the participation row, an exact resend of the voter's
+     * paper answered again; the paper's proofs are checked before anything is stored ({@link EndToEndBallots}), and a
+     * refused paper is listed among the rejected with its reason.
+     *
+     * @param paperId the paper's id as the path names it: must be the paper's own
+     */
+    public String castPaper(long ballotId, long participantId, String paperId, jakarta.json.JsonObject paper) {
+        List<?> locked = em.createNativeQuery("SELECT status FROM ballot WHERE id = ? LOCK IN SHARE MODE")
+                .setParameter(1, ballotId).getResultList();
+        Ballot ballot = locked.isEmpty() ? null : em.find(Ballot.class, ballotId);
+        if (ballot == null) {
+            throw new Refusal(Refusal.Kind.NOT_FOUND, "ballot.notFound");
+        }
+        var election = endToEnd.election(ballotId)
+                .orElseThrow(() -> new Refusal(Refusal.Kind.INVALID, "ballot.e2e.notEndToEnd"));
+        if (!(paper.get("paperId") instanceof jakarta.json.JsonString own) || !own.getString().equals(paperId)) {
+            throw new Refusal(Refusal.Kind.INVALID, "ballot.e2e.paperIdMismatch");
+        }
+        if (hasVoted(ballotId, participantId)) {
+            var again = em.find(app.quorum.ballot.entity.EncryptedPaper.class,
+                    new app.quorum.ballot.entity.EncryptedPaper.Key(ballotId, paperId));
+            if (again != null && again.getPaper().equals(resent(paper, again.getTracker()))) {
+                return again.getTracker(); // the same paper again: its answer was lost on the way, it counts once
+            }
+            throw new Refusal(Refusal.Kind.DUPLICATE, "ballot.alreadyVoted");
+        }
+        if (!ballot.acceptsVotesAt(clock.instant()) || !BallotStatus.OPEN.name().equals(String.valueOf(locked.get(0)))) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "ballot.notOpenForVotes");
+        }
+        Participant voter = em.find(Participant.class, participantId);
+        if (voter == null || !voter.getMeeting().getId().equals(ballot.getMeeting().getId()) || !voter.isVoting()) {
+            throw new Refusal(Refusal.Kind.FORBIDDEN, "ballot.notEntitled");
+        }
+        if (!voter.isPresent()) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "ballot.notPresent");
+        }
+        EndToEndBallots.Checked checked = endToEnd.check(ballot, election, paper);
+        if (!checked.fresh()) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "ballot.paperInUse"); // another voter's paper: this voter has not voted
+        }
+        try {
+            em.persist(new Participation(ballotId, participantId));
+            em.flush();
+        } catch (PersistenceException duplicate) {
+            throw new Refusal(Refusal.Kind.DUPLICATE, "ballot.alreadyVoted");
+        }
+        try {
+            endToEnd.store(ballotId, checked);
+            em.flush();
+        } catch (PersistenceException copied) { // a paper with the same id or an α raced this one in
+            throw new Refusal(Refusal.Kind.CONFLICT, "ballot.crypto.paper.replay");
+        }
+        changed.fire(new Changed(ballot.getMeeting().getId(), Changed.What.TURNOUT));
+        return checked.tracker();
+    }
+
+    /** A paper as sent, in the stored form, to compare a resend with the stored paper. */
+    private static String resent(jakarta.json.JsonObject paper, String tracker) {
+        try {
+            return app.quorum.ballot.crypto.Paper.fromJson(paper).toJson(tracker).toString();
+        } catch (RuntimeException notAPaper) {
+            return "";
+        }
+    }
+
     /** Whether the participant's vote on the ballot is recorded. */
     public boolean hasVoted(long ballotId, long participantId) {
         return em.find(Participation.class, new Participation.Key(ballotId, participantId)) != null;
@@ -136,6 +210,11 @@ public class CastingService {
             throw new Refusal(Refusal.Kind.NOT_FOUND, "ballot.notFound");
         }
         boolean voted = hasVoted(ballotId, participantId);
+        if (voted && id != null && endToEnd.election(ballotId).isPresent()) {
+            var paper = em.find(app.quorum.ballot.entity.EncryptedPaper.class,
+                    new app.quorum.ballot.entity.EncryptedPaper.Key(ballotId, HexFormat.of().formatHex(id)));
+            return new Recorded(true, paper == null ? null : app.quorum.ballot.crypto.Tracker.display(paper.getTracker()));
+        }
         return new Recorded(voted, voted && id != null && inBox(ballotId, id) ? Receipts.of(id) : null);
     }
 

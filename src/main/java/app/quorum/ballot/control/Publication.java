@@ -55,6 +55,9 @@ public class Publication {
         if (ballot.getStatus() != BallotStatus.CLOSED) {
             throw new Refusal(Refusal.Kind.CONFLICT, "results.notClosed");
         }
+        if (ballot.getFingerprint() == null) { // an end-to-end ballot its trustees have not decrypted yet
+            throw new Refusal(Refusal.Kind.CONFLICT, "ballot.e2e.awaitingTrustees");
+        }
         ballot.publish(clock.instant(), context.getCallerPrincipal().getName());
         em.flush();
         audit.record("ballot.publish", "ballot", ballotId, ballot.getMeeting().getId(), ballot.getFingerprint());

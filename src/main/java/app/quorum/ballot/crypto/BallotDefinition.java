@@ -69,7 +69,16 @@ public record BallotDefinition(long id, String question, String kind, List<Optio
                 .add("openedAt", openedAt).add("closedAt", closedAt).build();
     }
 
-    static BallotDefinition fromJson(JsonObject json) {
+    /** The definition alone, {@code {"id", "question", "kind", "options", "min", "max"}}, as {@link #fromJson} reads it. */
+    public JsonObject toJson() {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        options.forEach(option -> list.add(Json.createObjectBuilder().add("code", option.code())
+                .add("label", option.label())));
+        return Json.createObjectBuilder().add("id", id).add("question", question).add("kind", kind)
+                .add("options", list).add("min", min).add("max", max).build();
+    }
+
+    public static BallotDefinition fromJson(JsonObject json) {
         List<Option> options = json.getJsonArray("options").getValuesAs(JsonObject.class).stream()
                 .map(option -> new Option(option.getString("code"), option.getString("label"))).toList();
         return new BallotDefinition(Codec.integer(json.get("id"), 1, "ballot.id"), json.getString("question"),

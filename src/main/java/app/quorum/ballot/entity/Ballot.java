@@ -261,6 +261,17 @@ public class Ballot {
         voted = participations;
     }
 
+    /**
+     * An end-to-end ballot is counted after its close, once its trustees have decrypted the sums: its fingerprint is then
+     * its public election record's (election-record.md §7).
+     */
+    public void counted(String recordFingerprint) {
+        if (status != BallotStatus.CLOSED || fingerprint != null) {
+            throw new IllegalStateException("a ballot is counted once, after its close");
+        }
+        fingerprint = recordFingerprint;
+    }
+
     /** Publishes the closed result: final from now on (the database refuses any later change of this row). */
     public void publish(Instant at, String by) {
         status = BallotStatus.PUBLISHED;

@@ -1,8 +1,11 @@
 package app.quorum.results.boundary;
 
+import app.quorum.ballot.control.Ballots;
+import app.quorum.ballot.control.EndToEndBallots;
 import app.quorum.meeting.entity.Meeting;
 import app.quorum.platform.Refusal;
 import app.quorum.platform.api.ApiError;
+import app.quorum.platform.api.JsonBody;
 import app.quorum.platform.i18n.Bundle;
 import app.quorum.platform.web.LocaleFilter;
 import app.quorum.results.control.ResultExport;
@@ -11,7 +14,9 @@ import app.quorum.results.entity.PublishedResult;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -45,6 +50,12 @@ public class BallotsResource {
     @Inject
     ResultExport export;
 
+    @Inject
+    Ballots ballots;
+
+    @Inject
+    EndToEndBallots endToEnd;
+
     @Context
     HttpServletRequest request;
 
@@ -74,6 +85,44 @@ public class BallotsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Response receipts(@Parameter(description = "The ballot's id", required = true, example = "1") @PathParam("id") String id) {
         return OpenDataResponses.ok(OpenData.Receipts.of(published(id)));
+    }
+
+    @GET
+    @Path("record")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The public election record of a published end-to-end secret ballot",
+            description = "Format quorum-election-record/1 (src/site/election-record.md §7): the group, the trustees' public keys and proofs, "
+                    + "every paper (ciphertexts, proofs, tracker), the audited and refused papers, the sums, the trustees' partial "
+                    + "decryptions with their proofs, the counts and the fingerprint the minutes print. Check it with the verifier "
+                    + "(README, \"How to verify a ballot\"). 404 for a ballot sealed by the server or counted in the open.")
+    @APIResponse(responseCode = "200", description = "The record", content = @Content(mediaType = MediaType.APPLICATION_JSON))
+    @APIResponse(responseCode = "404", description = "No such ballot, not published, not end-to-end, or its meeting is not public",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    public Response record(@Parameter(description = "The ballot's id", required = true, example = "1") @PathParam("id") String id) {
+        PublishedResult result = published(id);
+        String record = ballots.publishedRecord(result.ballotId())
+                .orElseThrow(() -> OpenDataResponses.refused(request, new Refusal(Refusal.Kind.NOT_FOUND, "ballot.e2e.noRecord")));
+        return Response.fromResponse(OpenDataResponses.ok(record.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                MediaType.APPLICATION_JSON_TYPE)).build();
+    }
+
+    /**
+     * Benaloh's challenge (election-record.md §4): a tablet sends the paper it opened instead of casting, with its
+     * revelation, without the delegate's session — nothing links it to a voter. Listed in the record, never counted.
+     */
+    @POST
+    @Path("audited")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "List an audited (opened, never counted) paper of an open end-to-end ballot")
+    @APIResponse(responseCode = "200", description = "Listed: {\"audited\": true, \"tracker\": …}")
+    @APIResponse(responseCode = "409", description = "Not open, not end-to-end, the revelation does not open the paper, or the paper is known",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    public Response audited(@Parameter(description = "The ballot's id", required = true, example = "1") @PathParam("id") String id, byte[] body) {
+        long ballotId = OpenDataResponses.id(id, request);
+        String tracker = endToEnd.audit(ballotId, JsonBody.object(body, request));
+        return Response.ok(jakarta.json.Json.createObjectBuilder().add("audited", true).add("tracker", tracker).build().toString())
+                .header("Cache-Control", "no-store").build();
     }
 
     @GET

@@ -120,7 +120,9 @@ public final class OpenData {
             @Schema(description = "When it closed (ISO 8601, UTC)") Instant closedAt,
             @Schema(description = "When the result was published (ISO 8601, UTC)") Instant publishedAt,
             @Schema(description = "Open ballots only: who chose what, in roster order; empty for a secret ballot") List<RollCallLine> rollCall,
-            @Schema(description = "Statements published after the result, oldest first") List<Correction> corrections) {
+            @Schema(description = "Statements published after the result, oldest first") List<Correction> corrections,
+            @Schema(description = "Counted without any paper opened (a server-blind secret ballot): the fingerprint is its public "
+                    + "election record's, at /api/ballots/{id}/record; check it with the verifier (README, \"How to verify a ballot\")") boolean endToEnd) {
 
         static Result of(PublishedResult r) {
             return new Result(r.ballotId(), r.meetingId(), r.itemNumber(), r.itemTitle(), r.question(), r.kind(),
@@ -129,7 +131,7 @@ public final class OpenData {
                     r.thresholdVotes(), r.outcome(), r.elected(), r.tied(), r.voted(), r.present(), r.votingMembers(),
                     r.fingerprint(), r.openedAt(), r.closedAt(), r.publishedAt(),
                     r.rollCall().stream().map(line -> new RollCallLine(line.name(), line.choice(), line.labels())).toList(),
-                    r.corrections().stream().map(c -> new Correction(c.statement(), c.publishedAt())).toList());
+                    r.corrections().stream().map(c -> new Correction(c.statement(), c.publishedAt())).toList(), r.endToEnd());
         }
     }
 
@@ -173,6 +175,10 @@ public final class OpenData {
             @Schema(description = "The papers, in receipt order") List<Paper> papers) {
 
         static Receipts of(PublishedResult r) {
+            if (r.endToEnd()) { // no (receipt, choice) pairs exist: the record lists the trackers; its fingerprint is the record's
+                return new Receipts(r.ballotId(), r.fingerprint(), "", r.trackers().stream()
+                        .map(t -> new Paper(app.quorum.ballot.crypto.Tracker.display(t), null, List.of())).toList());
+            }
             List<BoxFingerprint.Paper> box = r.papers().stream()
                     .map(p -> new BoxFingerprint.Paper(p.receipt(), p.choice())).toList();
             return new Receipts(r.ballotId(), r.fingerprint(), BoxFingerprint.canonicalForm(box),

@@ -82,6 +82,7 @@ public class PublicResultsBacking implements Serializable {
         for (PublishedResult result : published) {
             result.papers().stream().filter(paper -> paper.receipt().equals(normalised))
                     .forEach(paper -> matches.add(new Results.Found(result.ballotId(), result.question(), paper)));
+            matches.addAll(Results.encrypted(result, normalised));
         }
         return matches;
     }

@@ -42,6 +42,7 @@ public class ResultsBacking extends MeetingView {
     transient BallotCount box;
 
     private List<PublishedResult> counted = List.of();
+    private List<Ballot> awaiting = List.of();
     private Map<Long, String> publishedBy = Map.of();
     private final Map<Long, String> corrections = new HashMap<>();
     private String shown;
@@ -49,9 +50,15 @@ public class ResultsBacking extends MeetingView {
     @Override
     protected void loaded(Meeting meeting) {
         counted = results.countedOfMeeting(meeting.getId());
+        awaiting = results.awaitingTrustees(meeting.getId());
         publishedBy = ballots.ofMeeting(meeting.getId()).stream().filter(b -> b.getPublishedBy() != null)
                 .collect(Collectors.toMap(Ballot::getId, Ballot::getPublishedBy));
         shown = state();
+    }
+
+    /** The closed end-to-end ballots whose trustees have not decrypted them yet: nothing to publish so far. */
+    public List<Ballot> getAwaiting() {
+        return awaiting;
     }
 
     /** Publishes a closed ballot's result: final once done (the page asked for confirmation first). */

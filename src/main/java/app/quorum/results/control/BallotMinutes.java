@@ -47,9 +47,15 @@ final class BallotMinutes extends MinutesDocument {
         rollCall(result);
 
         page.section("minutes.section.fingerprint");
-        page.line(text("minutes.fingerprint.label", result.votesCast()));
-        fingerprint(result);
-        page.small(text("minutes.fingerprint.howTo"));
+        if (result.endToEnd()) { // the fingerprint of the public election record (election-record.md §7)
+            page.line(text("minutes.fingerprint.record", result.votesCast()));
+            fingerprint(result);
+            page.small(text("minutes.fingerprint.howToRecord", String.valueOf(result.ballotId())));
+        } else {
+            page.line(text("minutes.fingerprint.label", result.votesCast()));
+            fingerprint(result);
+            page.small(text("minutes.fingerprint.howTo"));
+        }
 
         if (!result.corrections().isEmpty()) {
             page.section("minutes.section.corrections");

@@ -40,6 +40,9 @@ public class Results {
     Ballots ballots;
 
     @Inject
+    app.quorum.ballot.control.EndToEndBallots endToEnd;
+
+    @Inject
     MeetingService meetings;
 
     /** The published results of a meeting marked public, in the order the ballots were defined. */
@@ -82,7 +85,15 @@ public class Results {
     public List<PublishedResult> countedOfMeeting(long meetingId) {
         return ballots.ofMeeting(meetingId).stream()
                 .filter(b -> b.getStatus() == BallotStatus.CLOSED || b.getStatus() == BallotStatus.PUBLISHED)
+                .filter(b -> b.getFingerprint() != null) // an end-to-end ballot is counted when its trustees have decrypted it
                 .map(this::result).toList();
+    }
+
+    /** The closed end-to-end ballots of a meeting that wait for their trustees' decryptions: no result yet. */
+    @jakarta.annotation.security.RolesAllowed({"SECRETARY", "CHAIR"})
+    public List<Ballot> awaitingTrustees(long meetingId) {
+        return ballots.ofMeeting(meetingId).stream()
+                .filter(b -> b.getStatus() == BallotStatus.CLOSED && b.getFingerprint() == null).toList();
     }
 
     /** One published result of a meeting marked public. */
@@ -111,8 +122,19 @@ public class Results {
         for (PublishedResult result : ofPublicMeeting(meetingId)) {
             result.papers().stream().filter(paper -> paper.receipt().equals(receipt))
                     .forEach(paper -> found.add(new Found(result.ballotId(), result.question(), paper)));
+            found.addAll(encrypted(result, receipt));
         }
         return found;
+    }
+
+    /**
+     * A receipt among the trackers of an end-to-end ballot: the paper is in the box, counted without being opened; what
+     * it chose is known to nobody but its voter, so the answer names no choice.
+     */
+    public static List<Found> encrypted(PublishedResult result, String receipt) {
+        return result.trackers().stream().filter(tracker -> app.quorum.ballot.crypto.Tracker.display(tracker).equals(receipt))
+                .map(tracker -> new Found(result.ballotId(), result.question(), new PublishedResult.Paper(receipt, null, List.of())))
+                .toList();
     }
 
     /** A receipt found in a published box: the ballot and the paper, counted in its result. */
@@ -145,6 +167,7 @@ public class Results {
                 .setParameter("ballotId", ballotId).getResultStream()
                 .map(c -> new PublishedResult.Correction(c.getStatement(), c.getPublishedAt(), c.getPublishedBy())).toList();
         var rule = ballot.votingRule();
+        List<String> trackers = endToEnd.trackers(ballotId);
         return new PublishedResult(ballotId, ballot.getMeeting().getId(),
                 ballot.getItem() == null ? null : ballot.getItem().getSortOrder(),
                 ballot.getItem() == null ? null : ballot.getItem().getTitle(), ballot.getQuestion(), ballot.getKind(),
@@ -152,7 +175,8 @@ public class Results {
                 ballot.getSeats(), lines, blank, result.votesCast(), result.base(), result.threshold().minimumVotes(),
                 result.outcome(), elected, tied, ballot.getVoted() == null ? result.votesCast() : ballot.getVoted(),
                 result.electorate().present(), result.electorate().votingMembers(), ballot.getFingerprint(),
-                ballot.getOpenedAt(), ballot.getClosedAt(), ballot.getPublishedAt(), papers, rollCall, corrections);
+                ballot.getOpenedAt(), ballot.getClosedAt(), ballot.getPublishedAt(), papers, rollCall, corrections,
+                !trackers.isEmpty() || endToEnd.election(ballotId).isPresent(), trackers);
     }
 
     private static PublishedResult.Line line(Result result, BallotOption option) {

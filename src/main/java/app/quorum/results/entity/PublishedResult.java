@@ -52,9 +52,27 @@ public record PublishedResult(long ballotId, long meetingId, Integer itemNumber,
         Integer percentage, int seats, List<Line> lines, int blankPapers, int votesCast, int baseCount,
         int thresholdVotes, Outcome outcome, List<String> elected, List<String> tied, int voted, int present,
         int votingMembers, String fingerprint, Instant openedAt, Instant closedAt, Instant publishedAt,
-        List<Paper> papers, List<RollCallLine> rollCall, List<Correction> corrections) {
+        List<Paper> papers, List<RollCallLine> rollCall, List<Correction> corrections, boolean endToEnd,
+        List<String> trackers) {
+
+    /**
+     * A result of a ballot counted without any paper opened is {@code endToEnd}: its papers are encrypted, listed by
+     * tracker ({@code trackers}, the voters' receipts in full) in its public election record, never as (receipt,
+     * choice) pairs — {@code papers} is then empty — and its fingerprint is the record's.
+     */
+    public PublishedResult(long ballotId, long meetingId, Integer itemNumber, String itemTitle, String question,
+            BallotKind kind, Secrecy secrecy, MajorityRule rule, MajorityBase base, boolean abstentionsInBase,
+            Integer percentage, int seats, List<Line> lines, int blankPapers, int votesCast, int baseCount,
+            int thresholdVotes, Outcome outcome, List<String> elected, List<String> tied, int voted, int present,
+            int votingMembers, String fingerprint, Instant openedAt, Instant closedAt, Instant publishedAt,
+            List<Paper> papers, List<RollCallLine> rollCall, List<Correction> corrections) {
+        this(ballotId, meetingId, itemNumber, itemTitle, question, kind, secrecy, rule, base, abstentionsInBase, percentage,
+                seats, lines, blankPapers, votesCast, baseCount, thresholdVotes, outcome, elected, tied, voted, present,
+                votingMembers, fingerprint, openedAt, closedAt, publishedAt, papers, rollCall, corrections, false, List.of());
+    }
 
     public PublishedResult {
+        trackers = List.copyOf(trackers);
         lines = List.copyOf(lines);
         elected = List.copyOf(elected);
         tied = List.copyOf(tied);
