@@ -4,6 +4,8 @@
  *   PUT  {api}ballots/{ballot}/papers/{paper}   {"choice": "YES"}  → 200 {"receipt": …}, or 409 / 400 {"error", "message"}
  *   GET  {api}ballots/{ballot}/participation?paper={paper}        → {"voted": bool, "receipt": … or null}
  *   GET  {api}tablet                                              → {"signature": …}  (the light periodic check)
+ *   an end-to-end ballot's paper instead of the choice: PUT … {"paper": {paperId, ciphertexts, bitProofs, totalProof}};
+ *   its audit (sealing.js): POST {public api}ballots/{ballot}/audited without the session (credentials 'omit')
  *   any of them, signed out → 401 {"error": "api.signedOut", …}; the database away → 503 with Retry-After
  *
  * No page needed: node tests it with a stand-in fetch.
@@ -36,9 +38,10 @@ export function classify(response) {
 
 /**
  * One request (base: the API's address, ending in "/"): resolves, never rejects, to what classify says, or to
- * {kind: 'retry'} when the network fails or nothing answers within the timeout.
+ * {kind: 'retry'} when the network fails or nothing answers within the timeout. credentials: 'same-origin' (the
+ * delegate's session) unless told otherwise ('omit': no cookie at all, for the audit list).
  */
-export function call(base, method, path, body, {fetch = globalThis.fetch, timeout = TIMEOUT} = {}) {
+export function call(base, method, path, body, {fetch = globalThis.fetch, timeout = TIMEOUT, credentials = 'same-origin'} = {}) {
     const controller = typeof AbortController === 'function' ? new AbortController() : null;
     const timer = setTimeout(() => {
         if (controller) {
@@ -46,7 +49,7 @@ export function call(base, method, path, body, {fetch = globalThis.fetch, timeou
         }
     }, timeout);
     const init = {
-        method, credentials: 'same-origin', redirect: 'manual', cache: 'no-store',
+        method, credentials, redirect: 'manual', cache: 'no-store',
         headers: {'Accept': 'application/json'}, signal: controller ? controller.signal : undefined
     };
     if (body !== undefined) {

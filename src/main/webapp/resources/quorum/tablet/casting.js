@@ -5,12 +5,14 @@
  * until the server gives a definitive answer. A send that fails (network error, no answer within 5 s, a 5xx) is sent
  * again with the same paper, with growing pauses, for as long as the page lives, and again at once when the
  * connection is back: the server counts a paper once and answers a repeated one with the same receipt. After each
- * definitive answer the Faces state is refreshed.
+ * definitive answer the Faces state is refreshed. An end-to-end ballot's paper (sealing.js) is sent the same way, its
+ * body always the same sealed paper, and its receipt is its tracker's, which the delegate saw before casting.
  */
 import {retryPause} from './api.js';
 import {connectionBack, connectionLost, signedOut, whenBack} from './connection.js';
 import {$, CHECK_OFFLINE_EVERY, box, call, papers, refreshFaces, state, texts} from './page.js';
 import {announce, focusChip, show} from './render.js';
+import {castBody} from './sealing.js';
 
 export function send(ballot) {
     const record = papers.load(ballot);
@@ -20,20 +22,21 @@ export function send(ballot) {
     clearTimeout(state.retries[ballot]);
     delete state.retries[ballot];
     state.inFlight[ballot] = true;
-    call('PUT', 'ballots/' + ballot + '/papers/' + record.paper, {choice: record.choice}).then((answer) => {
+    call('PUT', 'ballots/' + ballot + '/papers/' + record.paper, castBody(record)).then((answer) => {
         delete state.inFlight[ballot];
         if (answer.kind === 'json' && answer.status === 200 && answer.body.recorded) {
-            connectionBack();
-            papers.save(ballot, {paper: record.paper, state: 'recorded', receipt: answer.body.receipt, question: record.question});
-            settled(ballot, true, null, answer.body.receipt, record.question);
+            const receipt = record.sealed ? record.receipt : answer.body.receipt;
+            papers.save(ballot, {paper: record.paper, state: 'recorded', receipt, question: record.question});
+            connectionBack(); // after the save: what it sends again (sendPending) is no longer this paper
+            settled(ballot, true, null, receipt, record.question);
         } else if (answer.kind === 'json' && answer.status >= 400) {
-            connectionBack();
             const already = answer.body.error === 'ballot.alreadyVoted';
             if (already) {
                 papers.save(ballot, {state: 'elsewhere', question: record.question});
             } else {
                 papers.forget(ballot);
             }
+            connectionBack();
             settled(ballot, already, answer.body.message || texts.failed, null, record.question);
         } else if (answer.kind === 'signedOut') {
             signedOut();

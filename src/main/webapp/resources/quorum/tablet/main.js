@@ -12,8 +12,11 @@
  *   steps.js       the delegate's steps                  casting.js     sending a paper until its answer is known
  *   connection.js  lost, back, signed out, the check     push.js        what the websocket and ajax report
  *   rendered.js    after every rendering by the server   main.js        this: start, and the page's hooks
+ *   sealing.js     an end-to-end ballot's paper           e2e.js         its steps: seal, cast or check first
  *
- * selection.js, papers.js, api.js and receiptView (receipt.js) touch no page: node tests them (src/test/js/tablet.test.mjs).
+ * An end-to-end ballot (data-election) adds sealing → check (cast, or audit → audited → sealing) before sending.
+ *
+ * selection.js, papers.js, api.js, sealing.js and receiptView (receipt.js) touch no page: node tests them (src/test/js/tablet.test.mjs).
  *
  * The page's inline handlers (f:websocket, p:remoteCommand) call window.QuorumVote.
  */
@@ -21,9 +24,11 @@ import {check, connectionLost} from './connection.js';
 import {CHECK_EVERY, box, papers, useTexts, $} from './page.js';
 import {ajaxFailed, connectionTrouble, pushClosed, pushed} from './push.js';
 import {beforeRender, rendered} from './rendered.js';
+import {auditPaper, castPaper, sealPaper} from './e2e.js';
 import {again, blank, change, choose, confirm, next, toggle} from './steps.js';
 
-const BUTTONS = {'vote-next': next, 'vote-blank': blank, 'vote-confirm': confirm, 'vote-change': change, 'vote-again': again};
+const BUTTONS = {'vote-next': next, 'vote-blank': blank, 'vote-confirm': confirm, 'vote-change': change, 'vote-again': again,
+    'vote-e2e-cast': castPaper, 'vote-e2e-audit': auditPaper, 'vote-e2e-reseal': sealPaper, 'vote-e2e-change': change};
 
 function clicked(event) {
     const button = event.target.closest ? event.target.closest('button') : null;

@@ -14,7 +14,8 @@ export const PUSH = 'delegate:push';
 export const state = {
     ballot: null, // the ballot in view
     view: null,
-    step: null, // choose, confirm, sending, recorded, refused, none
+    step: null, // choose, confirm, sending, recorded, refused, none; end-to-end: sealing, check, auditing, audited
+    e2e: null, // end-to-end: {labels (chosen), receipt (of the paper sealed), audit: {labels, verdict, receipt, listed, message}}
     chosen: [], // the chosen option codes (approval) or ids (election), in ballot order
     blank: false,
     refusal: null,

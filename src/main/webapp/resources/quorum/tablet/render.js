@@ -99,6 +99,41 @@ export function show() {
     if (step === 'recorded') {
         showReceipt();
     }
+    if (step === 'check' || step === 'auditing' || step === 'audited') {
+        showPaper();
+    }
+}
+
+/** An end-to-end ballot's paper: the sealed one's choice and receipt, or the audited one opened (state.e2e). */
+function showPaper() {
+    const e2e = state.e2e || {labels: [], receipt: null, audit: null};
+    const choice = $('vote-e2e-choice');
+    if (choice) {
+        fill(choice, 'vote-e2e-pattern-sealed-for', e2e.labels.length ? e2e.labels.join(', ') : texts.e2eBlank);
+    }
+    const receipt = $('vote-e2e-receipt');
+    if (receipt) {
+        receipt.firstElementChild.textContent = e2e.receipt || '';
+    }
+    const audit = e2e.audit;
+    const opened = $('vote-e2e-opened');
+    if (!opened || !audit) {
+        return;
+    }
+    $('vote-e2e-opened-receipt').firstElementChild.textContent = audit.receipt || '';
+    const list = $('vote-e2e-opened-list');
+    list.textContent = '';
+    (audit.labels.length ? audit.labels : [texts.e2eAuditedNothing]).forEach((label) => {
+        const item = document.createElement('li');
+        item.textContent = label;
+        list.appendChild(item);
+    });
+    const verdict = $('vote-e2e-verdict');
+    verdict.textContent = audit.verdict ? texts.e2eAuditedGood : texts.e2eAuditedBad;
+    verdict.classList.toggle('q-vote-e2e-good', !!audit.verdict);
+    verdict.classList.toggle('q-vote-e2e-bad', !audit.verdict);
+    $('vote-e2e-listed').textContent = audit.listed ? texts.e2eAuditedListed
+        : texts.e2eAuditedNotListed + ' ' + (audit.message || texts.e2eAuditedUnreached);
 }
 
 function showChoice() {

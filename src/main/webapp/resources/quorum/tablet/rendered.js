@@ -4,6 +4,7 @@
  * read out to a screen reader.
  */
 import {sendPending} from './casting.js';
+import {discard, sealedInView} from './e2e.js';
 import {$, box, buttons, papers, state} from './page.js';
 import {announce, focusChip, show} from './render.js';
 import {stepAfterRender} from './selection.js';
@@ -23,6 +24,8 @@ export function rendered() {
     const ballot = b.dataset.ballot || null;
     const view = b.dataset.view;
     if (ballot !== state.ballot) {
+        discard(); // a paper sealed for another ballot is dropped, its randomness wiped
+        state.e2e = null;
         state.ballot = ballot;
         state.chosen = [];
         state.blank = false;
@@ -36,6 +39,12 @@ export function rendered() {
         papers.forget(ballot);
     }
     state.step = stepAfterRender(view, record, b.dataset.voted === 'true', state.step);
+    if (view !== 'open' || ((state.step === 'check') && !sealedInView())) {
+        discard();
+        if (state.step === 'check') {
+            state.step = 'choose';
+        }
+    }
     show();
     sendPending();
     restoreFocus(changed);

@@ -51,6 +51,9 @@ export function paperChoice(election, blank, chosen) {
     return election ? (blank ? '-' : chosen.join(',')) : chosen[0];
 }
 
+/** The delegate's own steps that stay on screen through a rendering (the end-to-end ones hold a paper in memory). */
+const KEPT_STEPS = ['confirm', 'refused', 'sealing', 'check', 'auditing', 'audited'];
+
 /**
  * The step an open ballot shows after the server rendered it: what the device kept of its paper decides, else the
  * delegate's own step (a confirmation or a refusal stays on screen).
@@ -63,7 +66,7 @@ export function stepAfterRender(view, record, voted, step) {
         if (record && (record.state === 'recorded' || record.state === 'elsewhere')) {
             return 'recorded';
         }
-        return step !== 'confirm' && step !== 'refused' ? 'choose' : step;
+        return KEPT_STEPS.indexOf(step) >= 0 ? step : 'choose';
     }
     if (view === 'cancelled') {
         return 'none';
@@ -84,6 +87,10 @@ export function chipWords(step, view, retrying, texts) {
         case 'sending': return retrying ? texts.chipRetrying : texts.chipSending;
         case 'recorded': return texts.chipRecorded;
         case 'refused': return texts.chipRefused;
+        case 'sealing': return texts.e2eSealing;
+        case 'check': return texts.e2eChipCheck;
+        case 'auditing':
+        case 'audited': return texts.e2eChipAudited;
         default: return null;
     }
 }

@@ -1,8 +1,10 @@
 /*
  * Quorum — the delegate's tablet: the delegate's own steps inside an open ballot, choose → confirm → sending, and
- * back (change the choice, vote again after a refusal).
+ * back (change the choice, vote again after a refusal). An end-to-end ballot seals its paper after the confirmation
+ * and asks "cast this paper, or check it first?" (e2e.js) before sending.
  */
 import {send} from './casting.js';
+import {discard, endToEnd, sealPaper} from './e2e.js';
 import {$, box, buttons, papers, state, texts} from './page.js';
 import {newPaper} from './papers.js';
 import {announce, chosenInRange, focusChip, note, seats, show} from './render.js';
@@ -72,6 +74,10 @@ export function confirm() {
         if (!election && state.chosen.length !== 1) {
             return;
         }
+        if (endToEnd()) {
+            sealPaper();
+            return;
+        }
         const question = $('vote-question');
         papers.save(ballot, {
             paper: newPaper(), state: 'pending', question: question ? question.textContent : '',
@@ -88,6 +94,8 @@ export function confirm() {
 
 /** Back from the confirmation to the choice, as it was. */
 export function change() {
+    discard();
+    state.e2e = null;
     state.step = 'choose';
     state.blank = false;
     show();

@@ -8,9 +8,9 @@
 
 /**
  * @param {string} base the API's address ending in /api/delegate/trustee/
- * @param {typeof fetch} [fetcher]
+ * @param {typeof fetch} [fetcher] the page's fetch, looked up at each call when not given
  */
-export function trusteeApi(base, fetcher = globalThis.fetch.bind(globalThis)) {
+export function trusteeApi(base, fetcher = (...args) => globalThis.fetch(...args)) {
     async function call(method, path, body) {
         let response;
         try {

@@ -104,7 +104,7 @@ function render() {
         row.append(cell(String(trustee.index)), who,
             cell(trustee.roundOne !== null ? texts.done : texts.notDone, trustee.roundOne !== null),
             cell(trustee.sharesSent ? texts.done : texts.notDone, trustee.sharesSent),
-            cell(third, trustee.verificationKey !== null || trustee.complaint !== null));
+            cell(third, trustee.complaint !== null ? 'warn' : trustee.verificationKey !== null));
         return row;
     }));
     $('trustee-progress').hidden = false;
@@ -133,13 +133,19 @@ async function act(next, context) {
         showOnly(next.step === 'unlock' ? 'trustee-unlock' : null);
     }
     switch (next.step) {
-    case 'failed':
-        say(me.complaint !== null ? format(texts.badShare, nameOf(me.complaint.against), me.complaint.against)
-            : texts.failed);
+    case 'failed': {
+        const complainant = view.trustees.find((trustee) => trustee.complaint !== null);
         if (me.complaint !== null) {
+            say(format(texts.badShare, nameOf(me.complaint.against), me.complaint.against));
             problem(texts.failed);
+        } else if (complainant) {
+            const against = complainant.complaint.against;
+            say(format(texts.failedComplaint, complainant.name, nameOf(against), against));
+        } else {
+            say(texts.failed);
         }
         return;
+    }
     case 'ready':
         say(texts.ready);
         return;

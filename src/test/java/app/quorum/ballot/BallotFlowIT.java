@@ -16,6 +16,7 @@ import app.quorum.testing.FacesForm;
 import app.quorum.testing.Pages;
 import app.quorum.testing.PayaraLog;
 import app.quorum.testing.TestEnvironment;
+import app.quorum.platform.api.RequestBodies;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
@@ -948,8 +949,9 @@ class BallotFlowIT {
                 new BadBody("invalid UTF-8", new byte[] {'{', '"', 'c', '"', ':', '"', (byte) 0xff, (byte) 0xfe, '"', '}'}, "api.body.encoding"),
                 new BadBody("an overlong UTF-8 '/'", new byte[] {'{', '"', 'c', '"', ':', '"', (byte) 0xc0, (byte) 0xaf, '"', '}'}, "api.body.encoding"),
                 new BadBody("a UTF-8 surrogate", new byte[] {'{', '"', 'c', '"', ':', '"', (byte) 0xed, (byte) 0xa0, (byte) 0x80, '"', '}'}, "api.body.encoding"),
-                BadBody.of("17 kB", "{\"choice\": \"" + "Y".repeat(17 * 1024) + "\"}", "api.body.tooLarge", 16 * 1024),
-                BadBody.of("1 MB", "{\"choice\": \"" + "Y".repeat(1024 * 1024) + "\"}", "api.body.tooLarge", 16 * 1024));
+                BadBody.of("1 kB over the limit", "{\"choice\": \"" + "Y".repeat(RequestBodies.MAX_BYTES + 1024) + "\"}",
+                        "api.body.tooLarge", RequestBodies.MAX_BYTES),
+                BadBody.of("1 MB", "{\"choice\": \"" + "Y".repeat(1024 * 1024) + "\"}", "api.body.tooLarge", RequestBodies.MAX_BYTES));
         PayaraLog log = PayaraLog.web();
         for (BadBody bad : bodies) {
             HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(app("api/delegate/ballots/" + ballotId + "/papers/" + paper())))

@@ -200,6 +200,16 @@ class CeremonyIT {
                 failedPage);
         assertEquals(List.of(), new Run(roster.meetingId(), List.of()).readyCeremony(), "no key while FAILED");
 
+        // not while a secret ballot of the meeting is open
+        long ballot = BallotFlowIT.openBallot(roster.meetingId(), "APPROVAL", "SECRET", "Đề nghị thông qua báo cáo", List.of(),
+                1, 1, false);
+        HttpResponse<String> underBallot = secretary.ajax(secretary.form(page, "progress"), "progress", "progress:restart", Map.of());
+        assertTrue(underBallot.body().contains("Đang có phiếu kín mở"), underBallot.body());
+        assertEquals(secondId, trustees.get(0).view().getString("ceremonyId"));
+        try (Connection db = database(); PreparedStatement close = db.prepareStatement("UPDATE ballot SET status = 'CANCELLED' WHERE id = ?")) {
+            close.setLong(1, ballot);
+            close.executeUpdate();
+        }
         secretary.ajax(secretary.form(page, "progress"), "progress", "progress:restart", Map.of());
         Run third = new Run(roster.meetingId(), trustees);
         assertNotEquals(secondId, third.ceremonyId);
@@ -214,6 +224,19 @@ class CeremonyIT {
         }
         assertEquals("READY", trustees.get(2).view().getString("status"));
         assertReady(roster.meetingId(), third);
+
+        // the secretary starts anew with another list (the outsider in place of the chair, all three needed)
+        FacesForm again = secretary.form(page, "choose");
+        HttpResponse<String> replaced = secretary.ajax(again, "choose", "choose:start", Map.of("choose:place:0:trustee",
+                String.valueOf(roster.ids().get(3)), "choose:threshold", "3"));
+        assertTrue(replaced.body().contains("Đã bắt đầu tạo khóa"), replaced.body());
+        JsonObject anew = outsider.view();
+        assertNotEquals(third.ceremonyId, anew.getString("ceremonyId"));
+        assertEquals(1, anew.getInt("index"));
+        assertEquals(3, anew.getInt("t"));
+        assertEquals("COLLECTING", anew.getString("status"));
+        assertRefused(trustees.get(0).get(), "ceremony.notTrustee");
+        assertEquals(0, count("SELECT COUNT(*) FROM ceremony_trustee WHERE meeting_id = ? AND round_one IS NOT NULL", roster.meetingId()));
     }
 
     /** READY in the database, {@code PK = Σ C_i0} of the trustees' commitments, and the stored record verifies. */

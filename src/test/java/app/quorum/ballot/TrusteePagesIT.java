@@ -1,9 +1,11 @@
 package app.quorum.ballot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.quorum.ballot.crypto.Ceremony;
+import app.quorum.testing.Accessibility;
 import app.quorum.testing.Browsers;
 import app.quorum.testing.Deployments;
 import app.quorum.testing.Pages;
@@ -79,43 +81,70 @@ class TrusteePagesIT {
             Pages.await(tablet).until(ExpectedConditions.visibilityOfElementLocated(By.id("trustee-pass1")));
             tablets.add(tablet);
         }
-        // two passphrases that differ are refused before anything is drawn
+        // two passphrases that differ are refused before anything is drawn; nothing to unlock on a new device
         WebDriver first = tablets.get(0);
+        assertFalse(first.findElement(By.id("trustee-unlock")).isDisplayed(), "no unlock form on a new device");
         first.findElement(By.id("trustee-pass1")).sendKeys("mưa rào tháng sáu");
         first.findElement(By.id("trustee-pass2")).sendKeys("mưa rào tháng bảy");
         first.findElement(By.id("trustee-begin")).click();
         Pages.await(first).until(ExpectedConditions.textToBePresentInElementLocated(By.id("trustee-error"), "không giống nhau"));
         Browsers.screenshot(first, "trustees-2-trustee-passphrase-vi");
+        assertEquals(List.of(), Accessibility.severe(Accessibility.audit(first, "vi trustee passphrase")));
+
+        // the first run: the first trustee's device sends shares that do not open (its requests tampered on the way);
+        // the others' Feldman check names it, the ceremony fails, the secretary restarts
+        ((JavascriptExecutor) first).executeScript("window.__realFetch = window.fetch;"
+                + "window.fetch = (url, init) => { if (String(url).endsWith('ceremony/shares') && init && init.body) {"
+                + "  const body = JSON.parse(init.body);"
+                + "  body.shares.forEach(s => { s.ciphertext = s.ciphertext.slice(0, -2) + (s.ciphertext.endsWith('00') ? '01' : '00'); });"
+                + "  init = Object.assign({}, init, { body: JSON.stringify(body) }); }"
+                + "  return window.__realFetch(url, init); };");
         first.findElement(By.id("trustee-pass2")).clear();
         first.findElement(By.id("trustee-pass2")).sendKeys("mưa rào tháng sáu");
         first.findElement(By.id("trustee-begin")).click();
         Pages.await(first).until(ExpectedConditions.textToBePresentInElementLocated(By.id("trustee-step"), "Đang chờ"));
+        assertFalse(first.findElement(By.id("trustee-passphrase")).isDisplayed(), "the passphrase form is gone once used");
         Browsers.screenshot(first, "trustees-3-trustee-waiting-vi");
-        for (int i = 1; i < 3; i++) {
-            WebDriver tablet = tablets.get(i);
-            tablet.findElement(By.id("trustee-pass1")).sendKeys("cụm mật khẩu " + i);
-            tablet.findElement(By.id("trustee-pass2")).sendKeys("cụm mật khẩu " + i);
-            tablet.findElement(By.id("trustee-begin")).click();
-        }
+        begin(tablets, 1);
+        until(tablets.get(1), "Nguyễn Văn Minh (người giữ khóa số 1)"); // trustee 2 or 3 complains first, the other may not get to it
+        until(first, "không thành công");
+        until(tablets.get(2), "(người giữ khóa số 1)");
+        Browsers.screenshot(tablets.get(1), "trustees-4-trustee-bad-share-vi");
+        Pages.await(secretary).until(ExpectedConditions.textToBe(By.id("ceremony-status"), "Không thành công"));
+        assertTrue(Pages.textOf(secretary, By.cssSelector(".q-ceremony-complaint")).contains("Nguyễn Văn Minh"));
+        Browsers.screenshot(secretary, "trustees-5-secretary-failed-vi");
+        ((JavascriptExecutor) first).executeScript("window.fetch = window.__realFetch;");
+        secretary.findElement(By.id("progress:restart")).click();
+        Pages.await(secretary).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
+        Pages.await(secretary).until(ExpectedConditions.textToBe(By.id("ceremony-status"), "Đang tạo"));
+
+        // the second run: every device is back at step 1 by itself, and this time the key is made
         for (WebDriver tablet : tablets) {
-            try {
-                new WebDriverWait(tablet, CEREMONY).until(ExpectedConditions.textToBePresentInElementLocated(By.id("trustee-step"), "Hoàn tất"));
-            } catch (org.openqa.selenium.TimeoutException e) {
-                Browsers.screenshot(tablet, "trustees-debug");
-                throw new AssertionError(tablet.findElement(By.id("trustee-step")).getText() + " / "
-                        + tablet.findElement(By.id("trustee-error")).getText() + " / console: "
-                        + tablet.manage().logs().get("browser").getAll(), e);
-            }
+            new WebDriverWait(tablet, CEREMONY).until(ExpectedConditions.visibilityOfElementLocated(By.id("trustee-pass1")));
         }
+        begin(tablets, 0);
+        for (WebDriver tablet : tablets) {
+            until(tablet, "Hoàn tất");
+        }
+        assertFalse(first.findElement(By.id("trustee-passphrase")).isDisplayed() || first.findElement(By.id("trustee-unlock")).isDisplayed(),
+                "no form once the key is made");
         Pages.await(secretary).until(ExpectedConditions.textToBe(By.id("ceremony-status"), "Sẵn sàng"));
         String key = Pages.textOf(secretary, By.cssSelector("#ceremony-key code"));
 
+        String ceremonyId;
+        try (var db = CeremonyIT.database(); var query = db.prepareStatement("SELECT ceremony_id FROM ceremony WHERE meeting_id = ?")) {
+            query.setLong(1, roster.meetingId());
+            try (var row = query.executeQuery()) {
+                row.next();
+                ceremonyId = row.getString(1);
+            }
+        }
         // each device keeps its backup (its key share sealed under the passphrase) and offers the file
         for (int i = 0; i < 3; i++) {
             WebDriver tablet = tablets.get(i);
             Object kept = ((JavascriptExecutor) tablet).executeScript("return Object.keys(localStorage)"
-                    + ".filter(k => k.startsWith('quorum/trustee/" + roster.meetingId() + "/')).map(k => localStorage.getItem(k))");
-            assertEquals(1, ((List<?>) kept).size(), "one backup kept on the device");
+                    + ".filter(k => k.startsWith('quorum/trustee/" + roster.meetingId() + "/" + ceremonyId + "/')).map(k => localStorage.getItem(k))");
+            assertEquals(1, ((List<?>) kept).size(), "one backup of this ceremony kept on the device");
             JsonObject backup = CeremonyIT.json((String) ((List<?>) kept).get(0));
             assertEquals("quorum-trustee-backup/1", backup.getString("format"));
             assertEquals(i + 1, backup.getInt("index"));
@@ -130,26 +159,42 @@ class TrusteePagesIT {
         // the joint key the secretary sees is Σ C_i0 of what the devices published, and the record verifies
         CeremonyIT.Run stored = new CeremonyIT.Run(roster.meetingId(), List.of());
         List<app.quorum.ballot.crypto.TrusteeKeys> keys = stored.readyCeremony();
-        String ceremonyId;
-        try (var db = CeremonyIT.database(); var query = db.prepareStatement("SELECT ceremony_id FROM ceremony WHERE meeting_id = ?")) {
-            query.setLong(1, roster.meetingId());
-            try (var row = query.executeQuery()) {
-                row.next();
-                ceremonyId = row.getString(1);
-            }
-        }
         Ceremony ceremony = Ceremony.of(roster.meetingId(), ceremonyId, 2, keys);
         assertEquals(List.of(), ceremony.problems());
         assertEquals(app.quorum.ballot.crypto.Codec.hex(ceremony.publicKey()), key);
 
-        Browsers.screenshot(first, "trustees-4-trustee-ready-vi");
-        Browsers.screenshot(secretary, "trustees-5-secretary-ready-vi");
+        Browsers.screenshot(first, "trustees-6-trustee-ready-vi");
+        Browsers.screenshot(secretary, "trustees-7-secretary-ready-vi");
+        assertEquals(List.of(), Accessibility.severe(Accessibility.audit(secretary, "vi secretary trustees ready")));
+        assertEquals(List.of(), Accessibility.severe(Accessibility.audit(first, "vi trustee ready")));
         Pages.switchLanguage(secretary, "en");
         Pages.await(secretary).until(ExpectedConditions.textToBe(By.id("ceremony-status"), "Ready"));
-        Browsers.screenshot(secretary, "trustees-6-secretary-ready-en");
+        Browsers.screenshot(secretary, "trustees-8-secretary-ready-en");
         Pages.switchLanguage(first, "en");
         Pages.await(first).until(ExpectedConditions.textToBePresentInElementLocated(By.id("trustee-step"), "Done"));
-        Browsers.screenshot(first, "trustees-7-trustee-ready-en");
+        Browsers.screenshot(first, "trustees-9-trustee-ready-en");
+    }
+
+    /** The trustees from {@code from} on choose their passphrase and start. */
+    private static void begin(List<WebDriver> tablets, int from) {
+        for (int i = from; i < tablets.size(); i++) {
+            WebDriver tablet = tablets.get(i);
+            tablet.findElement(By.id("trustee-pass1")).sendKeys("cụm mật khẩu " + i);
+            tablet.findElement(By.id("trustee-pass2")).sendKeys("cụm mật khẩu " + i);
+            tablet.findElement(By.id("trustee-begin")).click();
+        }
+    }
+
+    /** Waits until the device's step says this, or fails with what it says. */
+    private static void until(WebDriver tablet, String text) throws java.io.IOException {
+        try {
+            new WebDriverWait(tablet, CEREMONY).until(ExpectedConditions.textToBePresentInElementLocated(By.id("trustee-step"), text));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            Browsers.screenshot(tablet, "trustees-debug");
+            throw new AssertionError(tablet.findElement(By.id("trustee-step")).getText() + " / "
+                    + tablet.findElement(By.id("trustee-error")).getText() + " / console: "
+                    + tablet.manage().logs().get("browser").getAll(), e);
+        }
     }
 
     String app(String path) {

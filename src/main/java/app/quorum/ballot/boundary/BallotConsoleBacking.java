@@ -113,7 +113,7 @@ public class BallotConsoleBacking extends BallotPreparationView {
 
     public void close(Ballot ballot) {
         lifecycle().close(ballot.getId());
-        Feedback.info("ballot.closed");
+        Feedback.info(endToEnd.awaitingTrustees(ballot.getId()) ? "ballot.closed.awaitingTrustees" : "ballot.closed");
         shownId = ballot.getId();
         reload();
     }
@@ -178,7 +178,7 @@ public class BallotConsoleBacking extends BallotPreparationView {
      * result it waits behind its button, so the result is what the chair sees after a close.
      */
     public boolean isFormShown() {
-        return formShown || getForm().getEditing() != null || drafts.isEmpty() && result == null;
+        return formShown || getForm().getEditing() != null || drafts.isEmpty() && result == null && !awaitingTrustees;
     }
 
     /** Another page changed the proceedings, or someone voted. */

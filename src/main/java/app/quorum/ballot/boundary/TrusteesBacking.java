@@ -9,6 +9,7 @@ import app.quorum.platform.web.Feedback;
 import app.quorum.roster.control.RosterService;
 import app.quorum.roster.entity.Participant;
 import jakarta.faces.view.ViewScoped;
+import org.primefaces.PrimeFaces;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
@@ -52,9 +53,16 @@ public class TrusteesBacking extends MeetingView {
         }
     }
 
-    /** The poll: the trustees' progress. */
+    /**
+     * The poll: the trustees' progress. When it moved, the page's messages are rendered again (empty): a "started"
+     * message must not stay above a ceremony that has failed or finished meanwhile.
+     */
     public void refresh() {
+        CeremonyStatus before = status;
         status = ceremonies.status(meetingId());
+        if (!status.equals(before)) {
+            PrimeFaces.current().ajax().update("messages");
+        }
     }
 
     public void start() {

@@ -87,16 +87,7 @@ public class CastingService {
             }
             throw new Refusal(Refusal.Kind.DUPLICATE, "ballot.alreadyVoted");
         }
-        if (!ballot.acceptsVotesAt(clock.instant()) || !BallotStatus.OPEN.name().equals(String.valueOf(locked.get(0)))) {
-            throw new Refusal(Refusal.Kind.CONFLICT, "ballot.notOpenForVotes");
-        }
-        Participant voter = em.find(Participant.class, participantId);
-        if (voter == null || !voter.getMeeting().getId().equals(ballot.getMeeting().getId()) || !voter.isVoting()) {
-            throw new Refusal(Refusal.Kind.FORBIDDEN, "ballot.notEntitled");
-        }
-        if (!voter.isPresent()) {
-            throw new Refusal(Refusal.Kind.CONFLICT, "ballot.notPresent");
-        }
+        mayVoteNow(ballot, String.valueOf(locked.get(0)), participantId);
         if (endToEnd.election(ballotId).isPresent()) {
             throw new Refusal(Refusal.Kind.INVALID, "ballot.e2e.paperRequired"); // the tablet encrypts: no choice in clear
         }
@@ -153,16 +144,7 @@ public class CastingService {
             }
             throw new Refusal(Refusal.Kind.DUPLICATE, "ballot.alreadyVoted");
         }
-        if (!ballot.acceptsVotesAt(clock.instant()) || !BallotStatus.OPEN.name().equals(String.valueOf(locked.get(0)))) {
-            throw new Refusal(Refusal.Kind.CONFLICT, "ballot.notOpenForVotes");
-        }
-        Participant voter = em.find(Participant.class, participantId);
-        if (voter == null || !voter.getMeeting().getId().equals(ballot.getMeeting().getId()) || !voter.isVoting()) {
-            throw new Refusal(Refusal.Kind.FORBIDDEN, "ballot.notEntitled");
-        }
-        if (!voter.isPresent()) {
-            throw new Refusal(Refusal.Kind.CONFLICT, "ballot.notPresent");
-        }
+        mayVoteNow(ballot, String.valueOf(locked.get(0)), participantId);
         EndToEndBallots.Checked checked = endToEnd.check(ballot, election, paper);
         if (!checked.fresh()) {
             throw new Refusal(Refusal.Kind.CONFLICT, "ballot.paperInUse"); // another voter's paper: this voter has not voted
@@ -181,6 +163,20 @@ public class CastingService {
         }
         changed.fire(new Changed(ballot.getMeeting().getId(), Changed.What.TURNOUT));
         return checked.tracker();
+    }
+
+    /** Refuses a vote on a ballot not open for votes (its locked status, its countdown), or by someone not entitled or not present. */
+    private void mayVoteNow(Ballot ballot, String lockedStatus, long participantId) {
+        if (!ballot.acceptsVotesAt(clock.instant()) || !BallotStatus.OPEN.name().equals(lockedStatus)) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "ballot.notOpenForVotes");
+        }
+        Participant voter = em.find(Participant.class, participantId);
+        if (voter == null || !voter.getMeeting().getId().equals(ballot.getMeeting().getId()) || !voter.isVoting()) {
+            throw new Refusal(Refusal.Kind.FORBIDDEN, "ballot.notEntitled");
+        }
+        if (!voter.isPresent()) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "ballot.notPresent");
+        }
     }
 
     /** A paper as sent, in the stored form, to compare a resend with the stored paper. */

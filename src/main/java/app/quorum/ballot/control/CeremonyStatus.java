@@ -11,7 +11,7 @@ import java.util.List;
  * @param publicKey the joint key (compressed point, hex) once READY, else null
  */
 public record CeremonyStatus(State state, String ceremonyId, String ceremonyContext, int n, int t, String publicKey,
-        List<Trustee> trustees) {
+        List<Trustee> trustees) implements java.io.Serializable {
 
     /** NONE: the meeting has no ceremony (its secret ballots are server-sealed, as before). */
     public enum State {
@@ -32,7 +32,7 @@ public record CeremonyStatus(State state, String ceremonyId, String ceremonyCont
      * three); {@code complaintAgainst} the trustee whose share this one found bad, or null.
      */
     public record Trustee(int index, long participantId, String name, String role, boolean roundOne, boolean roundTwo,
-            boolean roundThree, Integer complaintAgainst) {
+            boolean roundThree, Integer complaintAgainst) implements java.io.Serializable {
     }
 
     /** The trustee of an index, or null. */

@@ -228,7 +228,12 @@ public class EndToEndBallots {
     public void store(long ballotId, Checked checked) {
         em.persist(new EncryptedPaper(ballotId, checked.paper().paperId(), checked.tracker(),
                 checked.paper().toJson(checked.tracker()).toString()));
-        for (String alpha : alphas(checked.paper())) {
+        keepAlphas(ballotId, checked.paper());
+    }
+
+    /** The paper's α's, each once per ballot (the key refuses one seen before: a copy that raced this paper). */
+    private void keepAlphas(long ballotId, Paper paper) {
+        for (String alpha : alphas(paper)) {
             em.createNativeQuery("INSERT INTO ballot_paper_alpha (ballot_id, alpha) VALUES (?, ?)")
                     .setParameter(1, ballotId).setParameter(2, alpha).executeUpdate();
         }
@@ -297,10 +302,7 @@ public class EndToEndBallots {
             throw new Refusal(Refusal.Kind.CONFLICT, "ballot.e2e.auditKnown");
         }
         em.persist(new AuditedPaper(ballotId, paper.paperId(), audited.tracker(), audited.toJson().toString()));
-        for (String alpha : alphas(paper)) {
-            em.createNativeQuery("INSERT INTO ballot_paper_alpha (ballot_id, alpha) VALUES (?, ?)")
-                    .setParameter(1, ballotId).setParameter(2, alpha).executeUpdate();
-        }
+        keepAlphas(ballotId, paper);
         return audited.tracker();
     }
 

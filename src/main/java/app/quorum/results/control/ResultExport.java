@@ -162,6 +162,10 @@ public class ResultExport {
         for (PublishedResult.Paper paper : result.papers()) {
             rows.add(List.of(paper.receipt(), paper.choice(), ResultWords.chosen(paper.labels(), locale)));
         }
+        // an end-to-end ballot has no (receipt, choice) pairs: its papers by receipt and full tracker, none opened
+        for (String tracker : result.trackers()) {
+            rows.add(List.of(app.quorum.ballot.crypto.Tracker.display(tracker), tracker, text(locale, "results.export.encrypted")));
+        }
         return rows;
     }
 

@@ -35,8 +35,13 @@ public final class CryptoBench {
     private CryptoBench() {
     }
 
+    /** The figures again, for target/bench/crypto.json (names in the words). */
+    private static final java.util.Map<String, Object> FIGURES = new java.util.LinkedHashMap<>();
+
     public static void main(String[] args) throws Exception {
         SecureRandom random = new DeterministicRandom("bench");
+        FIGURES.put("cores", Runtime.getRuntime().availableProcessors());
+        FIGURES.put("loadAverageAtStart", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         Fixtures.Keys keys = Fixtures.ceremony(3, 2, random);
         List<String> lines = new ArrayList<>();
         lines.add("# Secret ballot: cryptography figures");
@@ -86,6 +91,19 @@ public final class CryptoBench {
         Files.createDirectories(out.getParent());
         Files.write(out, lines, StandardCharsets.UTF_8);
         System.out.println("wrote " + out.toAbsolutePath());
+        Path json = Path.of("target/bench/crypto.json");
+        jakarta.json.JsonObjectBuilder figures = jakarta.json.Json.createObjectBuilder();
+        FIGURES.forEach((key, value) -> {
+            if (value instanceof Integer number) {
+                figures.add(key, number);
+            } else if (value instanceof Double number) {
+                figures.add(key, Math.round(number * 1000) / 1000.0);
+            } else {
+                figures.add(key, String.valueOf(value));
+            }
+        });
+        Files.writeString(json, figures.build().toString() + "\n", StandardCharsets.UTF_8);
+        System.out.println("wrote " + json.toAbsolutePath());
     }
 
     /** {@code count} papers of the ballot, as sent. */
@@ -194,6 +212,13 @@ public final class CryptoBench {
         double oneCore = throughput(ballot, papers, 1);
         double twoCores = throughput(ballot, papers, 2);
         int proofs = definition.options().size() + 1;
+        String key = definition.kind().equals(BallotDefinition.APPROVAL) ? "approval" : "election";
+        FIGURES.put(key + "PaperCheckCpuP50Ms", cpu50);
+        FIGURES.put(key + "PaperCheckCpuP99Ms", cpu99);
+        FIGURES.put(key + "PaperCheckWallP50Ms", p50);
+        FIGURES.put(key + "PaperCheckWallP99Ms", p99);
+        FIGURES.put(key + "PapersPerSecondTwoThreads", twoCores);
+        FIGURES.put(key + "PapersPerSecondTwoCoresFromCpu", 2000 / cpu50);
         lines.add(String.format(Locale.ROOT, "| %s | %d (%d branches) | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %.0f "
                 + "| %.0f | %.0f |", name, proofs, 2 * definition.options().size() + definition.max()
                 - definition.min() + 1, cpu50, cpu99, p50, p99, oneCore, twoCores, 2000 / cpu50));
@@ -276,6 +301,9 @@ public final class CryptoBench {
             }
         }
         long closeTotal = phases[0] + phases[1] + phases[2] + phases[3] + phases[4];
+        FIGURES.put("closePapers", BOX);
+        FIGURES.put("closeTwoTrusteesCpuMs", closeTotal / 1e6);
+        FIGURES.put("trusteeCheckAndDecryptJavaCpuSeconds", trusteeSeconds);
         Path file = Path.of("target/bench/record-" + BOX + ".json");
         RecordFile.write(file, record);
         long verifyStart = System.nanoTime();
@@ -285,6 +313,8 @@ public final class CryptoBench {
         String output = new String(verifier.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int status = verifier.waitFor();
         double verifySeconds = (System.nanoTime() - verifyStart) / 1e9;
+        FIGURES.put("javaVerifierWallSeconds", verifySeconds);
+        FIGURES.put("javaVerifierExit", status);
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "Close of a %d-paper approval box with two trustees (1 and 3), counts %s, "
                 + "load average %.1f:", BOX, record.counts(), java.lang.management.ManagementFactory
@@ -312,12 +342,14 @@ public final class CryptoBench {
                 output.strip().lines().reduce((a, b) -> b).orElse("")));
         String javascript = node(Path.of("src/verifier/js/verify.mjs").toAbsolutePath().toString(),
                 file.toAbsolutePath().toString());
+        FIGURES.put("javascriptVerifierLastLine", javascript);
         lines.add("");
         lines.add("The JavaScript verifier (node, src/verifier/js, batches on worker threads) on the same record, its last "
                 + "line (target: well under 20 s of CPU): `" + javascript + "`");
         lines.add("");
-        lines.add("A trustee's device (decryption.js decryptBox, in node) on the same list: `" + node("--import",
-                "./register.mjs", "bench-trustee.mjs", file.toAbsolutePath().toString()) + "`");
+        String device = node("--import", "./register.mjs", "bench-trustee.mjs", file.toAbsolutePath().toString());
+        FIGURES.put("trusteeDeviceNodeLastLine", device);
+        lines.add("A trustee's device (decryption.js decryptBox, in node) on the same list: `" + device + "`");
         return lines;
     }
 

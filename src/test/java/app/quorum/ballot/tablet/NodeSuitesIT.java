@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * <p>Needs node 20.19 or newer (the pinned noble packages' engines) on the PATH or at {@code $QUORUM_NODE}. Without
  * it the test is skipped, saying so — unless {@code QUORUM_REQUIRE_NODE=1} (CI sets it), when a missing node fails.
  */
-class NodeSuitesIT {
+public class NodeSuitesIT {
 
     static final Path TESTS = Path.of("src", "test", "js");
     static final Path REPORTS = Path.of("target", "node-tests");
@@ -58,7 +58,7 @@ class NodeSuitesIT {
     }
 
     /** node from $QUORUM_NODE or the PATH, at least 20.19; skips (or fails when required) without it. */
-    static Path node() throws IOException, InterruptedException {
+    public static Path node() throws IOException, InterruptedException {
         boolean required = "1".equals(System.getenv("QUORUM_REQUIRE_NODE"));
         Optional<Path> found = Optional.ofNullable(System.getenv("QUORUM_NODE")).map(Path::of)
                 .or(() -> Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))

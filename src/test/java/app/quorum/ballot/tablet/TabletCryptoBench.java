@@ -70,6 +70,16 @@ public final class TabletCryptoBench {
         Files.createDirectories(out.getParent());
         Files.writeString(out, report, StandardCharsets.UTF_8);
         System.out.println("written to " + out);
+        jakarta.json.JsonArrayBuilder rows = jakarta.json.Json.createArrayBuilder();
+        for (Figures f : figures) {
+            rows.add(jakarta.json.Json.createObjectBuilder().add("ballot", f.ballot()).add("prepareMs", f.prepareMs())
+                    .add("firstPaperMs", f.firstMs()).add("paperP50Ms", f.p50()).add("paperP95Ms", f.p95()).add("paperMaxMs", f.max())
+                    .add("papers", f.papers()).add("proofsValid", f.valid()).add("paperBytes", f.size()));
+        }
+        Path json = Path.of("target", "bench", "tablet-crypto.json");
+        Files.writeString(json, jakarta.json.Json.createObjectBuilder().add("throttle", throttle).add("targetMs", TARGET_MS)
+                .add("userAgent", agent).add("ballots", rows).build().toString() + "\n", StandardCharsets.UTF_8);
+        System.out.println("written to " + json);
     }
 
     @SuppressWarnings("unchecked")

@@ -319,7 +319,7 @@ class PrepareMeetingIT {
         assertQuorum(secretary, "attendance", false, 0);
         assertEquals(PEOPLE.size(), secretary.findElements(By.cssSelector(".q-people-list > li")).size());
         assertEquals(VOTING_MEMBERS, votingRows(secretary).size());
-        assertEquals(List.of("Thông tin", "Chương trình", "Đại biểu", "Biểu quyết", "Điểm danh", "Kết quả", "Trang công khai"), tabs(secretary),
+        assertEquals(List.of("Thông tin", "Chương trình", "Đại biểu", "Biểu quyết", "Người giữ khóa", "Điểm danh", "Kết quả", "Trang công khai"), tabs(secretary),
                 "the secretary's tabs: only pages the secretary may open");
         markPage(secretary);
         screenshot(secretary, "attendance-before");

@@ -272,6 +272,24 @@ class MinutesPdfTest {
                 m.secretaries(), m.roster(), m.agenda(), m.printedAt(), opened, closed);
     }
 
+    @Test
+    void anEndToEndBallotsMinutesPrintTheRecordsFingerprintAndHowToVerifyIt() throws IOException {
+        PublishedResult r = seedBallot(true);
+        PublishedResult e2e = new PublishedResult(r.ballotId(), r.meetingId(), r.itemNumber(), r.itemTitle(), r.question(), r.kind(),
+                r.secrecy(), r.rule(), r.base(), r.abstentionsInBase(), r.percentage(), r.seats(), r.lines(), r.blankPapers(),
+                r.votesCast(), r.baseCount(), r.thresholdVotes(), r.outcome(), r.elected(), r.tied(), r.voted(), r.present(),
+                r.votingMembers(), r.fingerprint(), r.openedAt(), r.closedAt(), r.publishedAt(), List.of(), r.rollCall(),
+                r.corrections(), true, List.of("0".repeat(64)));
+        String vi = text(minutes.ballot(seedMeeting(), e2e, Bundle.VIETNAMESE), "ballot-e2e-vi");
+        String flat = vi.replaceAll("\\s+", "");
+        assertTrue(vi.contains("hồ sơ kiểm phiếu công khai"), vi);
+        assertTrue(flat.contains("/api/ballots/" + r.ballotId() + "/record"), vi);
+        assertTrue(flat.contains(r.fingerprint()), "the record's fingerprint");
+        assertFalse(vi.contains("mã biên nhận, một ký tự TAB"), "not the sealed box's recipe");
+        String en = text(minutes.ballot(seedMeeting(), e2e, Bundle.ENGLISH), null);
+        assertTrue(en.contains("public election record") && en.contains("verifier"), en);
+    }
+
     /** The seed ballot, opened and closed at these instants (published ten minutes after). */
     static PublishedResult ballotAt(Instant opened, Instant closed) {
         PublishedResult r = seedBallot(true);

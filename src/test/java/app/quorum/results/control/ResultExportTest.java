@@ -186,6 +186,23 @@ class ResultExportTest {
     }
 
     @Test
+    void anEndToEndBallotsReceiptsAreItsTrackersWithNoChoice() {
+        PublishedResult d = dakGan("Đồng ý");
+        String tracker = "3f".repeat(32);
+        PublishedResult e2e = new PublishedResult(d.ballotId(), d.meetingId(), d.itemNumber(), d.itemTitle(), d.question(),
+                d.kind(), d.secrecy(), d.rule(), d.base(), d.abstentionsInBase(), d.percentage(), d.seats(), d.lines(),
+                d.blankPapers(), d.votesCast(), d.baseCount(), d.thresholdVotes(), d.outcome(), d.elected(), d.tied(), d.voted(),
+                d.present(), d.votingMembers(), d.fingerprint(), d.openedAt(), d.closedAt(), d.publishedAt(), List.of(),
+                d.rollCall(), d.corrections(), true, List.of(tracker));
+        List<List<Object>> rows = ResultExport.receiptRows(e2e, Bundle.VIETNAMESE);
+        assertEquals(2, rows.size(), "a header and one paper");
+        assertEquals(List.of(app.quorum.ballot.crypto.Tracker.display(tracker), tracker,
+                Bundle.text(Bundle.VIETNAMESE, "results.export.encrypted")), rows.get(1));
+        assertTrue(rows.stream().flatMap(List::stream).noneMatch(cell -> "YES".equals(cell) || "Đồng ý".equals(cell)),
+                "no choice beside a receipt");
+    }
+
+    @Test
     void blankPapersHaveAShareOfTheBaseOnlyWhenTheyArePartOfIt() {
         assertEquals(new BigDecimal("33.3"), election().blankPercent());
         assertEquals(new BigDecimal("33.3"), election().blankPercentOfBase());
