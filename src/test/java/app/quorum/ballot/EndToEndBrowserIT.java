@@ -158,6 +158,14 @@ class EndToEndBrowserIT {
         assertEquals(List.of(1, 3), parsed.getJsonObject("result").getJsonArray("trustees").getValuesAs(jakarta.json.JsonNumber.class)
                 .stream().map(jakarta.json.JsonNumber::intValue).toList());
 
+        // the public page offers the record beside its fingerprint, for anyone to verify
+        WebDriver everyone = Browsers.open(1280, 1000);
+        everyone.get(app("public/meeting.xhtml?id=" + meetingId));
+        String link = wait(everyone).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".q-record-link a"))).getAttribute("href");
+        assertTrue(link.endsWith("/api/ballots/" + ballotId + "/record"), link);
+        assertTrue(Pages.textOf(everyone, By.id("results-panel")).contains(parsed.getString("fingerprint")), "the fingerprint beside it");
+        Browsers.screenshot(everyone, "e2e-9-public-record-vi");
+
         Path file = Path.of("target", "e2e", "record-" + ballotId + ".json");
         Files.createDirectories(file.getParent());
         Files.writeString(file, record);

@@ -130,6 +130,11 @@ public class BallotConsoleBacking extends BallotPreparationView {
         return awaitingTrustees;
     }
 
+    /** Whether the ballot shown was counted end to end: its fingerprint is its public election record's. */
+    public boolean isShownEndToEnd() {
+        return shown != null && endToEnd.election(shown.getId()).isPresent();
+    }
+
     /** How many trustees have decrypted the ballot shown. */
     public int getDecryptions() {
         return decryptions;
