@@ -15,6 +15,7 @@ import app.quorum.ballot.control.CastingService;
 import app.quorum.ballot.control.Ceremonies;
 import app.quorum.ballot.control.CeremonyStatus;
 import app.quorum.ballot.control.EndToEndBallots;
+import app.quorum.ballot.control.EndToEndCount;
 import app.quorum.ballot.control.Publication;
 import app.quorum.ballot.control.TrusteeCount;
 import app.quorum.ballot.crypto.BallotContext;
@@ -133,6 +134,9 @@ class EndToEndIT {
 
     @Inject
     EndToEndBallots endToEnd;
+
+    @Inject
+    EndToEndCount endToEndCount;
 
     @Inject
     TrusteeCount count;
@@ -294,7 +298,7 @@ class EndToEndIT {
         assertRefusal("ballot.e2e.alreadyDecrypted", () -> decrypt(room, ballot, 3, decryption(room, ballot, 3)));
         assertTrue(decrypt(room, ballot, 1, decryption(room, ballot, 1)), "the second trustee's answer counts the ballot");
         ApprovalResult result = (ApprovalResult) chair.call(() -> ballots.result(ballot.getId()));
-        String record = endToEnd.record(ballot.getId()).orElseThrow().getRecord();
+        String record = endToEndCount.record(ballot.getId()).orElseThrow().getRecord();
         ElectionRecord parsed = ElectionRecord.fromJson(Json.createReader(new StringReader(record)).readObject());
         Ballot counted = chair.call(() -> ballots.ballot(ballot.getId()));
         assertAll(
@@ -385,7 +389,7 @@ class EndToEndIT {
         decrypt(room, ballot, 2, decryption(room, ballot, 2));
         decrypt(room, ballot, 3, decryption(room, ballot, 3));
         ApprovalResult result = (ApprovalResult) chair.call(() -> ballots.result(ballot.getId()));
-        JsonObject record = Json.createReader(new StringReader(endToEnd.record(ballot.getId()).orElseThrow().getRecord())).readObject();
+        JsonObject record = Json.createReader(new StringReader(endToEndCount.record(ballot.getId()).orElseThrow().getRecord())).readObject();
         assertAll(
                 () -> assertEquals(1, result.count(ApprovalChoice.YES)),
                 () -> assertEquals(1, result.count(ApprovalChoice.NO), "the audited 'no' is not counted"),

@@ -4,6 +4,7 @@ import app.quorum.ballot.control.Ballots;
 import app.quorum.ballot.control.Ceremonies;
 import app.quorum.ballot.control.CeremonyStatus;
 import app.quorum.ballot.control.EndToEndBallots;
+import app.quorum.ballot.control.EndToEndCount;
 import app.quorum.ballot.control.RollCallVote;
 import app.quorum.ballot.entity.ApprovalChoice;
 import app.quorum.ballot.entity.ApprovalResult;
@@ -61,6 +62,9 @@ public class BallotConsoleBacking extends BallotPreparationView {
     transient EndToEndBallots endToEnd;
 
     @Inject
+    transient EndToEndCount endToEndCount;
+
+    @Inject
     transient Ceremonies ceremonies;
 
     @Size(max = Limits.BALLOT_CANCEL_REASON, message = "{ballot.cancel.reasonSize}")
@@ -82,8 +86,8 @@ public class BallotConsoleBacking extends BallotPreparationView {
         shownId = shown == null ? null : shown.getId();
         ceremony = ceremonies.status(meeting.getId());
         // an end-to-end ballot closed but not yet decrypted by its trustees has no result yet
-        awaitingTrustees = current == null && shown != null && endToEnd.awaitingTrustees(shown.getId());
-        decryptions = awaitingTrustees ? endToEnd.decryptions(shown.getId()) : 0;
+        awaitingTrustees = current == null && shown != null && endToEndCount.awaitingTrustees(shown.getId());
+        decryptions = awaitingTrustees ? endToEndCount.decryptions(shown.getId()) : 0;
         // while a ballot is open nothing but its turnout is shown: no result, no roll-call
         result = current == null && shown != null && !awaitingTrustees ? ballots().result(shown.getId()) : null;
         rollCall = result != null && shown.getSecrecy() == Secrecy.OPEN ? ballots().closedRollCall(shown.getId()) : List.of();
@@ -113,7 +117,7 @@ public class BallotConsoleBacking extends BallotPreparationView {
 
     public void close(Ballot ballot) {
         lifecycle().close(ballot.getId());
-        Feedback.info(endToEnd.awaitingTrustees(ballot.getId()) ? "ballot.closed.awaitingTrustees" : "ballot.closed");
+        Feedback.info(endToEndCount.awaitingTrustees(ballot.getId()) ? "ballot.closed.awaitingTrustees" : "ballot.closed");
         shownId = ballot.getId();
         reload();
     }

@@ -50,7 +50,7 @@ public class BallotCount {
     AuditLog audit;
 
     @Inject
-    EndToEndBallots endToEnd;
+    EndToEndCount endToEndCount;
 
     /** Counts the box of a ballot just closed and stores its result, in the closing transaction. */
     public BallotResult store(Ballot ballot, List<CastVote> papers, int voted, Instant at) {
@@ -88,7 +88,7 @@ public class BallotCount {
             throw new Refusal(Refusal.Kind.CONFLICT, "ballot.notClosed");
         }
         if (em.find(BallotElection.class, ballotId) != null) {
-            Recount recount = endToEnd.recount(ballot, em.find(BallotResult.class, ballotId));
+            Recount recount = endToEndCount.recount(ballot, em.find(BallotResult.class, ballotId));
             audit.record("ballot.recount", "ballot", ballotId, ballot.getMeeting().getId(),
                     (recount.matches() ? "matches" : "DIFFERS") + ": " + recount.papers() + " encrypted papers");
             return recount;

@@ -58,6 +58,9 @@ public class BallotLifecycle {
     EndToEndBallots endToEnd;
 
     @Inject
+    EndToEndCount endToEndCount;
+
+    @Inject
     AuditLog audit;
 
     @Inject
@@ -155,7 +158,7 @@ public class BallotLifecycle {
         Instant now = clock.instant();
         int voted = box.voters(ballot.getId()).size();
         ballot.close(now, null, box.electorateNow(ballot), voted);
-        endToEnd.close(ballot, election, voted);
+        endToEndCount.close(ballot, election, voted);
         audit.record(auditAction, "ballot", ballot.getId(), ballot.getMeeting().getId(), voted + " encrypted papers");
         changed.fire(new Changed(ballot.getMeeting().getId(), Changed.What.PROCEEDINGS));
         return ballot;

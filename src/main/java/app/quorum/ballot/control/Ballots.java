@@ -47,7 +47,7 @@ public class Ballots {
     BallotCount box;
 
     @Inject
-    EndToEndBallots endToEnd;
+    EndToEndCount endToEndCount;
 
     @Resource
     SessionContext context;
@@ -100,7 +100,7 @@ public class Ballots {
      */
     @PermitAll
     public java.util.Optional<String> publishedRecord(long ballotId) {
-        return endToEnd.record(published(ballotId).getId()).map(app.quorum.ballot.entity.StoredElectionRecord::getRecord);
+        return endToEndCount.record(published(ballotId).getId()).map(app.quorum.ballot.entity.StoredElectionRecord::getRecord);
     }
 
     /** The published list of ballot papers: (receipt, choice) in receipt order; the fingerprint is its hash. */

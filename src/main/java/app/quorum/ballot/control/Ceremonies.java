@@ -1,12 +1,18 @@
 package app.quorum.ballot.control;
 
+import static app.quorum.ballot.control.CeremonyForms.box;
+import static app.quorum.ballot.control.CeremonyForms.commitments;
+import static app.quorum.ballot.control.CeremonyForms.json;
+import static app.quorum.ballot.control.CeremonyForms.key;
+import static app.quorum.ballot.control.CeremonyForms.parsed;
+import static app.quorum.ballot.control.CeremonyForms.roundOne;
+
 import app.quorum.ballot.crypto.Ceremony;
 import app.quorum.ballot.crypto.Codec;
 import app.quorum.ballot.crypto.EncryptedShare;
 import app.quorum.ballot.crypto.Feldman;
 import app.quorum.ballot.crypto.RoundOne;
 import app.quorum.ballot.crypto.SchnorrProof;
-import app.quorum.ballot.crypto.TrusteeKeys;
 import app.quorum.ballot.entity.CeremonyShare;
 import app.quorum.ballot.entity.CeremonyState;
 import app.quorum.ballot.entity.CeremonyTrustee;
@@ -19,17 +25,14 @@ import app.quorum.roster.entity.Participant;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.io.StringReader;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -54,11 +57,6 @@ import org.bouncycastle.math.ec.ECPoint;
 public class Ceremonies {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Set<String> ROUND_ONE_FIELDS = Set.of("index", "deviceKey", "deviceKeyProof", "commitments",
-            "commitmentProof");
-    private static final Set<String> KEY_FIELDS = Set.of("index", "verificationKey", "verificationKeyProof");
-    private static final Set<String> PROOF_FIELDS = Set.of("a", "c", "s");
-    private static final Set<String> BOX_FIELDS = Set.of("from", "to", "ephemeral", "nonce", "ciphertext");
 
     @PersistenceContext
     EntityManager em;
@@ -81,7 +79,7 @@ public class Ceremonies {
             return Optional.empty(); // a trustee was struck off the roster: the ceremony reads as failed
         }
         return Optional.of(Ceremony.of(meetingId, ceremony.getCeremonyId(), ceremony.getThreshold(),
-                trustees.stream().map(Ceremonies::keysOf).toList()));
+                trustees.stream().map(CeremonyForms::keysOf).toList()));
     }
 
     /** Where the meeting's ceremony stands (NONE when it has none). */
@@ -273,7 +271,7 @@ public class Ceremonies {
         Mine mine = mine(participantId, true);
         current(mine, ceremonyId);
         int me = mine.trustee.getTrusteeIndex();
-        Key key = key(published, me);
+        CeremonyForms.Key key = key(published, me);
         String stored = Json.createObjectBuilder().add("key", Codec.hex(key.point())).add("proof", key.proof().toJson())
                 .build().toString();
         if (stored.equals(mine.trustee.getVerificationKey())) {
@@ -295,7 +293,7 @@ public class Ceremonies {
         em.flush();
         if (trustees.stream().allMatch(t -> t.getVerificationKey() != null)) {
             Ceremony formed = Ceremony.of(mine.meetingId, mine.ceremony.getCeremonyId(), mine.ceremony.getThreshold(),
-                    trustees.stream().map(Ceremonies::keysOf).toList());
+                    trustees.stream().map(CeremonyForms::keysOf).toList());
             if (formed.problems().isEmpty()) {
                 mine.ceremony.ready(Codec.hex(formed.publicKey()), clock.instant());
                 audit.record("ceremony.ready", "meeting", mine.meetingId, mine.meetingId, mine.ceremony.getCeremonyId());
@@ -384,14 +382,6 @@ public class Ceremonies {
                 .add("trustees", trustees).add("boxes", boxes).build();
     }
 
-    private static JsonValue parsed(String json) {
-        if (json == null) {
-            return JsonValue.NULL;
-        }
-        try (var reader = Json.createReader(new StringReader(json))) {
-            return reader.readValue();
-        }
-    }
 
     private Meeting meeting(long meetingId) {
         Meeting meeting = em.find(Meeting.class, meetingId);
@@ -437,94 +427,5 @@ public class Ceremonies {
         Set<String> old = stored.stream().map(CeremonyShare::getBox).collect(Collectors.toSet());
         Set<String> now = sent.stream().map(share -> share.toJson().toString()).collect(Collectors.toSet());
         return old.equals(now);
-    }
-
-    // ---- the JSON of the device, read strictly: a field missing, extra or malformed is a translated refusal --------
-
-    private static RoundOne roundOne(JsonObject json, int index, int t) {
-        try {
-            exactly(json, ROUND_ONE_FIELDS);
-            if (Codec.smallInteger(json.get("index"), 1, "index") != index) {
-                throw new Refusal(Refusal.Kind.INVALID, "ceremony.index", index);
-            }
-            JsonArray points = json.getJsonArray("commitments");
-            if (points.size() != t) {
-                throw new Refusal(Refusal.Kind.INVALID, "ceremony.roundOne.commitments", t);
-            }
-            List<ECPoint> commitments = new ArrayList<>();
-            for (JsonValue point : points) {
-                commitments.add(Codec.point(((JsonString) point).getString()));
-            }
-            return new RoundOne(index, Codec.point(json.getString("deviceKey")), proof(json.get("deviceKeyProof")),
-                    commitments, proof(json.get("commitmentProof")));
-        } catch (Refusal refusal) {
-            throw refusal;
-        } catch (RuntimeException malformed) {
-            throw new Refusal(Refusal.Kind.INVALID, "ceremony.roundOne.encoding");
-        }
-    }
-
-    private static JsonObject json(RoundOne roundOne) {
-        JsonArrayBuilder points = Json.createArrayBuilder();
-        roundOne.commitments().forEach(point -> points.add(Codec.hex(point)));
-        return Json.createObjectBuilder().add("index", roundOne.index()).add("deviceKey", Codec.hex(roundOne.deviceKey()))
-                .add("deviceKeyProof", roundOne.deviceKeyProof().toJson()).add("commitments", points)
-                .add("commitmentProof", roundOne.commitmentProof().toJson()).build();
-    }
-
-    private record Key(ECPoint point, SchnorrProof proof) {
-    }
-
-    private static Key key(JsonObject json, int index) {
-        try {
-            exactly(json, KEY_FIELDS);
-            if (Codec.smallInteger(json.get("index"), 1, "index") != index) {
-                throw new Refusal(Refusal.Kind.INVALID, "ceremony.index", index);
-            }
-            return new Key(Codec.point(json.getString("verificationKey")), proof(json.get("verificationKeyProof")));
-        } catch (Refusal refusal) {
-            throw refusal;
-        } catch (RuntimeException malformed) {
-            throw new Refusal(Refusal.Kind.INVALID, "ceremony.key.encoding");
-        }
-    }
-
-    private static EncryptedShare box(JsonObject json) {
-        try {
-            exactly(json, BOX_FIELDS);
-            return EncryptedShare.fromJson(json);
-        } catch (RuntimeException malformed) {
-            throw new Refusal(Refusal.Kind.INVALID, "ceremony.shares.encoding");
-        }
-    }
-
-    private static SchnorrProof proof(JsonValue value) {
-        JsonObject json = (JsonObject) value;
-        exactly(json, PROOF_FIELDS);
-        return SchnorrProof.fromJson(json);
-    }
-
-    private static void exactly(JsonObject json, Set<String> fields) {
-        if (!json.keySet().equals(fields)) {
-            throw new IllegalArgumentException("the fields are " + fields);
-        }
-    }
-
-    private static List<ECPoint> commitments(String roundOne) {
-        JsonArray points = ((JsonObject) parsed(roundOne)).getJsonArray("commitments");
-        List<ECPoint> commitments = new ArrayList<>();
-        for (int i = 0; i < points.size(); i++) {
-            commitments.add(Codec.point(points.getString(i)));
-        }
-        return commitments;
-    }
-
-    /** A trustee's public keys from the stored JSON (round 1 and the verification key). */
-    private static TrusteeKeys keysOf(CeremonyTrustee trustee) {
-        JsonObject one = (JsonObject) parsed(trustee.getRoundOne());
-        JsonObject key = (JsonObject) parsed(trustee.getVerificationKey());
-        return TrusteeKeys.fromJson(Json.createObjectBuilder(one).add("role", trustee.getRole())
-                .add("name", trustee.getName()).add("verificationKey", key.getString("key"))
-                .add("verificationKeyProof", key.getJsonObject("proof")).build());
     }
 }

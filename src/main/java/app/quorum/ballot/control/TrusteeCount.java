@@ -41,6 +41,9 @@ public class TrusteeCount {
     EndToEndBallots endToEnd;
 
     @Inject
+    EndToEndCount endToEndCount;
+
+    @Inject
     Ceremonies ceremonies;
 
     /** The trustee's meeting's closed end-to-end ballots, newest first, each with its state for this trustee. */
@@ -53,16 +56,16 @@ public class TrusteeCount {
             if (election.isEmpty() || !election.get().isClosed()) {
                 continue;
             }
-            Ceremony ceremony = endToEnd.ceremony(ballot.getId());
+            Ceremony ceremony = endToEndCount.ceremony(ballot.getId());
             var index = ceremonies.trusteeIndex(meetingId, participantId);
             if (index.isEmpty() || !sameCeremony(meetingId, ceremony)) {
                 continue;
             }
-            State state = !endToEnd.awaitingTrustees(ballot.getId()) ? State.COUNTED
-                    : endToEnd.decrypted(ballot.getId(), index.getAsInt()) ? State.DECRYPTED : State.AWAITING;
+            State state = !endToEndCount.awaitingTrustees(ballot.getId()) ? State.COUNTED
+                    : endToEndCount.decrypted(ballot.getId(), index.getAsInt()) ? State.DECRYPTED : State.AWAITING;
             list.add(Json.createObjectBuilder().add("ballotId", ballot.getId()).add("question", ballot.getQuestion())
                     .add("state", state.name()).add("turnout", election.get().getTurnout())
-                    .add("decryptions", endToEnd.decryptions(ballot.getId())).add("threshold", ceremony.threshold()));
+                    .add("decryptions", endToEndCount.decryptions(ballot.getId())).add("threshold", ceremony.threshold()));
         }
         return list.build();
     }
@@ -70,13 +73,13 @@ public class TrusteeCount {
     /** A closed ballot's box for this trustee's device to check and decrypt. */
     public JsonObject box(long participantId, long ballotId) {
         Ballot ballot = ballot(ballotId);
-        return endToEnd.trusteeBox(ballot, index(participantId, ballot));
+        return endToEndCount.trusteeBox(ballot, index(participantId, ballot));
     }
 
     /** This trustee's partial decryption of a closed ballot; whether the ballot is counted now. */
     public boolean decrypt(long participantId, long ballotId, JsonObject decryption) {
         Ballot ballot = ballot(ballotId);
-        return endToEnd.decrypt(ballotId, index(participantId, ballot), decryption);
+        return endToEndCount.decrypt(ballotId, index(participantId, ballot), decryption);
     }
 
     private int index(long participantId, Ballot ballot) {
@@ -86,7 +89,7 @@ public class TrusteeCount {
             throw new Refusal(Refusal.Kind.FORBIDDEN, "ballot.e2e.notTrustee");
         }
         var index = ceremonies.trusteeIndex(meetingId, participantId);
-        if (index.isEmpty() || !sameCeremony(meetingId, endToEnd.ceremony(ballot.getId()))) {
+        if (index.isEmpty() || !sameCeremony(meetingId, endToEndCount.ceremony(ballot.getId()))) {
             throw new Refusal(Refusal.Kind.FORBIDDEN, "ballot.e2e.notTrustee");
         }
         return index.getAsInt();

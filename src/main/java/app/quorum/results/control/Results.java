@@ -43,6 +43,9 @@ public class Results {
     app.quorum.ballot.control.EndToEndBallots endToEnd;
 
     @Inject
+    app.quorum.ballot.control.EndToEndCount endToEndCount;
+
+    @Inject
     MeetingService meetings;
 
     /** The published results of a meeting marked public, in the order the ballots were defined. */
@@ -167,7 +170,7 @@ public class Results {
                 .setParameter("ballotId", ballotId).getResultStream()
                 .map(c -> new PublishedResult.Correction(c.getStatement(), c.getPublishedAt(), c.getPublishedBy())).toList();
         var rule = ballot.votingRule();
-        List<String> trackers = endToEnd.trackers(ballotId);
+        List<String> trackers = endToEndCount.trackers(ballotId);
         return new PublishedResult(ballotId, ballot.getMeeting().getId(),
                 ballot.getItem() == null ? null : ballot.getItem().getSortOrder(),
                 ballot.getItem() == null ? null : ballot.getItem().getTitle(), ballot.getQuestion(), ballot.getKind(),
