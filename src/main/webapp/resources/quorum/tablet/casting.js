@@ -4,14 +4,17 @@
  * The paper id (128 random bits) is drawn when the delegate confirms and kept on the device (papers.js) with the choice
  * until the server gives a definitive answer. A send that fails (network error, no answer within 5 s, a 5xx) is sent
  * again with the same paper, with growing pauses, for as long as the page lives, and again at once when the
- * connection is back: the server counts a paper once and answers a repeated one with the same receipt. After each
- * definitive answer the Faces state is refreshed. An end-to-end ballot's paper (sealing.js) is sent the same way, its
- * body always the same sealed paper, and its receipt is its tracker's, which the delegate saw before casting.
+ * connection is back: the server counts a paper once and answers a repeated one with the same receipt. After a
+ * refusal the Faces state is refreshed; a recorded vote turns the box voted on the device. An end-to-end ballot's
+ * paper (sealing.js) is sent the same way, its body always the same sealed paper, and its receipt is its tracker's,
+ * which the delegate saw before casting.
  */
 import {retryPause} from './api.js';
 import {connectionBack, connectionLost, signedOut, whenBack} from './connection.js';
 import {$, CHECK_OFFLINE_EVERY, box, call, papers, refreshFaces, state, texts} from './page.js';
 import {announce, focusChip, show} from './render.js';
+import {markVoted} from './face.js';
+import {rendered} from './rendered.js';
 import {castBody} from './sealing.js';
 
 export function send(ballot) {
@@ -54,9 +57,14 @@ export function send(ballot) {
     });
 }
 
-/** A definitive answer about a paper: show it, and let the server render the state that follows. */
+/**
+ * A definitive answer about a paper: show it. After a recorded vote the box becomes the voted face the server would
+ * now render (face.js markVoted), so the tablet asks nothing more — a hall's 2,000 tablets do not ask for 2,000
+ * renderings just after voting (issue 15); after a refusal the server renders the state that follows.
+ */
 function settled(ballot, recorded, message, receipt, question) {
     state.attempts = 0;
+    const voting = ballot === state.ballot && state.view === 'open';
     if (ballot === state.ballot && state.view === 'open') {
         state.step = recorded ? 'recorded' : 'refused';
         state.refusal = message;
@@ -77,7 +85,13 @@ function settled(ballot, recorded, message, receipt, question) {
                 .replace('{0}', question || '').replace('{1}', recorded ? (receipt || '') : message);
         earlier.hidden = false;
     }
-    refreshFaces();
+    const b = box();
+    if (recorded && b && voting) {
+        markVoted(b);
+        rendered();
+    } else {
+        refreshFaces();
+    }
 }
 
 /** The server says this delegate voted, the device has no receipt yet: ask with the device's paper. */

@@ -1,16 +1,63 @@
 /*
- * Quorum — the delegate's tablet: what the Faces websocket and the ajax requests of the page report. A push names a
- * meeting: the delegate's own means something changed there, so the server renders the page again. A socket in
+ * Quorum — the delegate's tablet: what the Faces websocket and the ajax requests of the page report. The push is the
+ * meeting's news (TabletPush on the server: the meeting's part of every tablet's signature, an open ballot's face, and
+ * a spread in milliseconds). A tablet whose signature already has that meeting part has nothing to do; one that may
+ * vote draws a newly opened ballot from its face at once (face.js); for any other change the server renders the page
+ * again, at a moment drawn within the spread, so a hall's tablets do not all ask in the same instant. A socket in
  * trouble, a closed socket or a failed ajax request calls the light check at once.
  */
 import {check, connectionBack, connectionLost} from './connection.js';
+import {open} from './face.js';
 import {box, refreshFaces, state} from './page.js';
+import {rendered} from './rendered.js';
 
-export function pushed(meetingId) {
+/** The parts of a tablet's signature (TabletState.signature): five of the meeting's, then the delegate's three. */
+const MEETING_PARTS = 5;
+
+let later = null;
+
+function news(message) {
+    if (typeof message !== 'string') {
+        return message;
+    }
+    try {
+        return JSON.parse(message);
+    } catch (notNews) {
+        return null;
+    }
+}
+
+/** What a tablet does with the news: 'nothing', 'open' (draw the face) or 'render' (ask the server). */
+export function reaction(signature, ballot, pushed) {
+    const own = String(signature || '').split(':');
+    if (own.slice(0, MEETING_PARTS).join(':') === pushed.signature) {
+        return 'nothing';
+    }
+    const mine = own.slice(MEETING_PARTS);
+    if (pushed.face && mine[0] === 'v' && mine[1] === 'p' && String(pushed.face.id) !== String(ballot || '')) {
+        return 'open';
+    }
+    return 'render';
+}
+
+export function pushed(message) {
     const b = box();
+    const pushedNews = news(message);
     connectionBack();
-    if (b && String(meetingId) === b.dataset.meeting) {
-        refreshFaces();
+    if (!b || !pushedNews || String(pushedNews.meeting) !== b.dataset.meeting) {
+        return;
+    }
+    const what = reaction(b.dataset.signature, b.dataset.ballot, pushedNews);
+    if (what === 'open') {
+        clearTimeout(later);
+        later = null;
+        open(pushedNews.face, pushedNews.signature + ':v:p:not-voted');
+        rendered();
+    } else if (what === 'render' && later === null) {
+        later = setTimeout(() => {
+            later = null;
+            refreshFaces();
+        }, Math.random() * Math.max(0, Number(pushedNews.spread) || 0));
     }
 }
 

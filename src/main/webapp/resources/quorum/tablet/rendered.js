@@ -1,10 +1,12 @@
 /*
- * Quorum — the delegate's tablet: after every rendering by the server (the page's first, and each refreshDelegate):
+ * Quorum — the delegate's tablet: after every rendering by the server (the page's first, and each refreshDelegate)
+ * and after a push drew an open ballot (push.js): an open ballot drawn from its face (face.js),
  * the device's step for the ballot now in view, the papers still to send, the focus kept where it was, and what changed
  * read out to a screen reader.
  */
 import {sendPending} from './casting.js';
 import {discard, sealedInView} from './e2e.js';
+import {draw, faceOf, undrawn} from './face.js';
 import {$, box, buttons, papers, state} from './page.js';
 import {announce, focusChip, show} from './render.js';
 import {stepAfterRender} from './selection.js';
@@ -20,6 +22,9 @@ export function rendered() {
     const b = box();
     if (!b) {
         return;
+    }
+    if (faceOf(b) && undrawn(b)) {
+        draw(b, faceOf(b)); // an open ballot as the server rendered it: its face only
     }
     const ballot = b.dataset.ballot || null;
     const view = b.dataset.view;

@@ -291,7 +291,14 @@ final class Browser {
         if (data.matches()) {
             m = data.group(1).strip();
         }
-        return m.length() >= 2 && m.startsWith("\"") && m.endsWith("\"") ? m.substring(1, m.length() - 1) : m;
+        if (m.length() >= 2 && m.startsWith("\"") && m.endsWith("\"")) {
+            try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader("[" + m + "]"))) {
+                return reader.readArray().getString(0);
+            } catch (RuntimeException notJson) {
+                return m.substring(1, m.length() - 1);
+            }
+        }
+        return m;
     }
 
     void closePushes() {

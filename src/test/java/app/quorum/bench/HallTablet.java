@@ -2,7 +2,11 @@ package app.quorum.bench;
 
 import app.quorum.ballot.crypto.Receipts;
 import app.quorum.testing.FacesForm;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,10 +24,11 @@ import java.util.regex.Pattern;
 
 /**
  * One delegate's tablet in the hall, as the delegate page (delegate/index.xhtml) and its script (vote.js) behave: signs
- * in with the card, loads the delegate page, holds its push connection; on every push of its meeting runs the page's
- * {@code refreshDelegate} remote command; every 12 s asks {@code GET /api/tablet} and re-renders when the signature
- * changed; votes through the casting API when the ballot is shown and its moment has come, and refreshes after the
- * answer (vote.js {@code settled}).
+ * in with the card, loads the delegate page, holds its push connection; takes the meeting's news as push.js does (an
+ * opened ballot drawn from its face, any other change rendered by the page's {@code refreshDelegate} remote command
+ * within the news' spread); every 12 s asks {@code GET /api/delegate/tablet} and re-renders when the signature
+ * changed; votes through the casting API when the ballot is shown and its moment has come; a recorded vote marks its
+ * signature voted, as casting.js {@code settled} does.
  */
 final class HallTablet {
 
@@ -44,6 +49,8 @@ final class HallTablet {
 
     volatile String view;
     volatile String ballotShown;
+    /** The ballot in the box whatever its face (data-ballot), as push.js compares it with a pushed face. */
+    volatile String ballotInView;
     volatile String signature;
     volatile boolean signedIn;
 
@@ -110,17 +117,49 @@ final class HallTablet {
 
     /** The page's push, and the light check every 12 s from a random phase. */
     void connect() throws InterruptedException {
-        browser.openPushes((push, message) -> {
-            if (message.equals(hall.meetingId())) {
-                hall.work().submit(this::refresh);
-            }
-        }, trouble -> {
+        browser.openPushes((push, message) -> hall.work().submit(() -> news(message)), trouble -> {
             if (signedIn) {
                 hall.errors().add("tablet " + trouble);
             }
         });
         long phase = ThreadLocalRandom.current().nextLong(CHECK_EVERY_MILLIS);
         hall.timer().scheduleWithFixedDelay(() -> hall.work().submit(this::check), phase, CHECK_EVERY_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The meeting's news as push.js takes it: nothing when the signature's meeting part is the pushed one; a newly
+     * opened ballot drawn from its face when this delegate may vote; otherwise refreshDelegate at a moment drawn
+     * within the news' spread.
+     */
+    void news(String message) {
+        JsonObject news;
+        try (JsonReader reader = Json.createReader(new StringReader(message))) {
+            news = reader.readObject();
+        } catch (RuntimeException notNews) {
+            hall.errors().add("tablet push: not the meeting's news");
+            return;
+        }
+        if (!String.valueOf(news.getJsonNumber("meeting")).equals(hall.meetingId())) {
+            hall.errors().add("tablet push: another meeting's news");
+            return;
+        }
+        String pushed = news.getString("signature");
+        String own = signature == null ? "" : signature;
+        String[] parts = own.split(":");
+        if (parts.length == 8 && String.join(":", java.util.Arrays.copyOf(parts, 5)).equals(pushed)) {
+            return;
+        }
+        JsonObject face = news.isNull("face") ? null : news.getJsonObject("face");
+        if (face != null && parts.length == 8 && parts[5].equals("v") && parts[6].equals("p")
+                && !String.valueOf(face.getJsonNumber("id")).equals(ballotInView)) {
+            signature = pushed + ":v:p:not-voted";
+            view = "open";
+            show(String.valueOf(face.getJsonNumber("id")));
+            return;
+        }
+        long spread = news.getJsonNumber("spread") == null ? 0 : news.getJsonNumber("spread").longValue();
+        hall.timer().schedule(() -> hall.work().submit(this::refresh), spread == 0 ? 0 : ThreadLocalRandom.current().nextLong(spread),
+                TimeUnit.MILLISECONDS);
     }
 
     /** refreshDelegate: one at a time, and once more if a push came while one was on the wire. */
@@ -179,9 +218,18 @@ final class HallTablet {
         VIEWS.computeIfAbsent(view + " " + data.get("ballot"), k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
         signature = data.getOrDefault("signature", signature);
         String ballot = data.get("ballot");
-        if ("open".equals(view) && ballot != null && ballot.equals(hall.ballotId()) && shownAt == 0) {
+        ballotInView = ballot;
+        if ("open".equals(view) && ballot != null) {
+            show(ballot);
+        }
+    }
+
+    /** The ballot is on the screen (drawn from the pushed face, or rendered by the server): vote when its moment comes. */
+    private void show(String ballot) {
+        ballotShown = ballot;
+        ballotInView = ballot;
+        if (ballot.equals(hall.ballotId()) && shownAt == 0) {
             shownAt = System.nanoTime();
-            ballotShown = ballot;
             hall.shown(this, shownAt - hall.openedAt());
             maybeVote();
         }
@@ -238,7 +286,7 @@ final class HallTablet {
                     receipt = receiptIn.group(1);
                     acknowledgedAt = answered;
                     hall.acknowledged(this, answered - sent);
-                    refresh(); // vote.js settled(): the Faces state is refreshed after each definitive answer
+                    signature = signature == null ? null : signature.replaceFirst(":not-voted$", ":voted"); // casting.js settled()
                     return;
                 }
                 hall.errors().add("vote: HTTP " + answer.statusCode() + (answer.statusCode() == 409 ? " " + answer.body() : ""));

@@ -1,7 +1,7 @@
 package app.quorum.ballot.boundary;
 
 import app.quorum.ballot.control.Ballots;
-import app.quorum.ballot.control.EndToEndBallots;
+import app.quorum.ballot.control.TabletFaces;
 import app.quorum.ballot.control.TabletService;
 import app.quorum.ballot.control.TabletState;
 import app.quorum.ballot.entity.Ballot;
@@ -19,8 +19,8 @@ import java.io.Serializable;
  * The delegate's ballot on the tablet, as the server sees it: which ballot is in view and which face of it the
  * tablet shows (waiting, none, open, voted, closed, published, cancelled; or no vote / not checked in). Choosing,
  * confirming and sending happen on the device (the modules of resources/quorum/tablet/) through the casting API, so a vote
- * confirmed while the Wi-Fi is down is sent when it is back, and counted once; the page is re-rendered after each
- * definitive answer, on every push, and when the tablet's periodic check finds the server's state changed.
+ * confirmed while the Wi-Fi is down is sent when it is back, and counted once; the page is re-rendered after
+ * a refusal, on a push that brings no face, and when the tablet's periodic check finds the server's state changed.
  * Nothing here holds a choice, a paper id or a receipt: those stay on the device.
  */
 @Named
@@ -39,12 +39,12 @@ public class VotingBacking implements Serializable {
     transient Ballots ballots;
 
     @Inject
-    transient EndToEndBallots endToEnd;
+    transient TabletFaces faces;
 
     private long participantId;
     private TabletState state;
     private Ballot ballot;
-    private String electionFields;
+    private String face;
 
     @PostConstruct
     void load() {
@@ -55,15 +55,15 @@ public class VotingBacking implements Serializable {
     public void refresh() {
         state = tablet.state(participantId);
         ballot = state.ballotId() == null ? null : ballots.ballot(state.ballotId());
-        electionFields = ballot != null && "open".equals(state.view()) ? endToEnd.tabletFields(ballot.getId()) : null;
+        face = ballot != null && "open".equals(state.view()) ? faces.faceOf(ballot) : null;
     }
 
     /**
-     * The open ballot's public fields when it is end-to-end (the tablet encrypts under the trustees' key: ballot
-     * context, public key, options in order; see {@link EndToEndBallots#fields}), as JSON; null otherwise.
+     * The open ballot's face, as JSON (see {@link TabletFaces}: question, item, options, rules and, when it is
+     * end-to-end, the public fields the tablet encrypts under); null when the tablet shows no open ballot to vote on.
      */
-    public String getElectionFields() {
-        return electionFields;
+    public String getFace() {
+        return face;
     }
 
     public Ballot getBallot() {

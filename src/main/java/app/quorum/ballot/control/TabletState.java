@@ -16,12 +16,20 @@ public record TabletState(long meetingId, MeetingStatus meetingStatus, Long curr
 
     /**
      * A short string that changes whenever what the tablet shows should change: the page carries the one it was
-     * rendered from, and the tablet's periodic check re-renders the page only when the server's differs.
+     * rendered from, and the tablet's periodic check re-renders the page only when the server's differs. It is the
+     * meeting's part ({@link #meetingSignature}, the same on every tablet of the meeting, which the tablets' push
+     * carries) and the delegate's part after it (right to vote, presence, voted), joined by a colon.
      */
     public String signature() {
+        return meetingSignature(meetingId, meetingStatus, currentItemId, ballotId, ballotStatus) + ":"
+                + String.join(":", voting ? "v" : "nv", present ? "p" : "np", voted ? "voted" : "not-voted");
+    }
+
+    /** The meeting's part of every tablet's signature: the meeting, its status, its current item, the ballot in view and its status. */
+    public static String meetingSignature(long meetingId, MeetingStatus meetingStatus, Long currentItemId, Long ballotId,
+            BallotStatus ballotStatus) {
         return String.join(":", "m" + meetingId, String.valueOf(meetingStatus), "i" + (currentItemId == null ? "-" : currentItemId),
-                "b" + (ballotId == null ? "-" : ballotId), String.valueOf(ballotStatus), voting ? "v" : "nv", present ? "p" : "np",
-                voted ? "voted" : "not-voted");
+                "b" + (ballotId == null ? "-" : ballotId), String.valueOf(ballotStatus));
     }
 
     /**

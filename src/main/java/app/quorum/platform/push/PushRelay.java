@@ -16,8 +16,10 @@ import java.util.logging.Logger;
 
 /**
  * Relays committed changes to the open pages over the Faces websocket. A page listens on the channel of its
- * concern and re-renders its own meeting's part; the message is only "meeting N changed", never data.
- * Sent after the commit, so a page that re-renders reads what was committed.
+ * concern with its meeting's id as the websocket's user ({@code <f:websocket user="#{…meeting.id}">}), so a change
+ * reaches the sockets of its own meeting only, and re-renders its own meeting's part; the message is only "meeting N
+ * changed", never data. Sent after the commit, so a page that re-renders reads what was committed. The tablets have
+ * their own channel and news ({@code TabletPush}).
  *
  * <p>Turnout is coalesced per meeting: the first vote after a push schedules one push {@value #TURNOUT_EVERY_MILLIS}
  * ms later, and the votes committed meanwhile ride on it, so a hall of 2,000 voting within a second makes the chair's
@@ -70,7 +72,7 @@ public class PushRelay {
     }
 
     private static void send(PushContext channel, Changed changed) {
-        java.util.Set<java.util.concurrent.Future<Void>> sent = channel.send(Long.toString(changed.meetingId()));
+        java.util.Set<java.util.concurrent.Future<Void>> sent = channel.send(Long.toString(changed.meetingId()), Long.valueOf(changed.meetingId()));
         LOG.log(Level.FINE, () -> "push " + changed.what() + " of meeting " + changed.meetingId() + " to " + sent.size() + " sockets");
     }
 }

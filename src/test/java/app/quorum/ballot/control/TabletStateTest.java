@@ -54,4 +54,15 @@ class TabletStateTest {
         assertNotEquals(before, state(MeetingStatus.IN_SESSION, null, BallotStatus.OPEN, false).signature());
         assertNotEquals(before, state(MeetingStatus.IN_SESSION, 3L, null, false).signature());
     }
+
+    @Test
+    void theSignatureIsTheMeetingsPartThatThePushCarriesThenTheDelegatesThree() {
+        TabletState open = state(MeetingStatus.IN_SESSION, null, BallotStatus.OPEN, false);
+        String meeting = TabletState.meetingSignature(1, MeetingStatus.IN_SESSION, null, 7L, BallotStatus.OPEN);
+        assertEquals(meeting + ":v:p:not-voted", open.signature());
+        assertEquals(5, meeting.split(":").length, "push.js reads the first five parts as the meeting's");
+        assertEquals(meeting + ":v:p:voted", state(MeetingStatus.IN_SESSION, null, BallotStatus.OPEN, true).signature(),
+                "casting.js marks a recorded vote by its last part");
+        assertEquals("m1:IN_SESSION:i-:b-:null", TabletState.meetingSignature(1, MeetingStatus.IN_SESSION, null, null, null));
+    }
 }

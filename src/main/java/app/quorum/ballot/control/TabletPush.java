@@ -1,0 +1,80 @@
+package app.quorum.ballot.control;
+
+import app.quorum.platform.push.Changed;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.faces.push.Push;
+import jakarta.faces.push.PushContext;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Tells a meeting's tablets, and only its own, what changed in its proceedings: the delegate page listens on the
+ * {@code tablet} channel with the meeting's id as its websocket's user ({@code <f:websocket user>}), and the message is
+ * the meeting's news ({@link TabletFaces#news}): the meeting's part of every tablet's signature and, while a ballot is
+ * open, its face. A tablet whose signature's meeting part is the pushed one has nothing to do; one that may vote draws
+ * an open ballot from its face without a request; any other change it renders again from the server, at a moment
+ * drawn within the message's {@code spread} (milliseconds, larger for a larger hall), so 2,000 tablets do not ask in
+ * the same instant.
+ *
+ * <p>Read and sent after the commit, on a managed thread (the chair's request does not wait for a hall's sockets),
+ * one meeting at a time, so news sent later is never older than news sent before it.
+ */
+@ApplicationScoped
+public class TabletPush {
+
+    private static final Logger LOG = Logger.getLogger(TabletPush.class.getName());
+
+    /** The tablets' renderings after a change without a face are spread over one millisecond per this many sockets. */
+    static final int SOCKETS_PER_MILLISECOND = 1;
+    /** ... and never over more than this. */
+    static final int SPREAD_MAX_MILLIS = 3000;
+
+    @Inject
+    @Push(channel = "tablet")
+    PushContext tablets;
+
+    @Inject
+    TabletFaces faces;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    private final Map<Long, Object> locks = new ConcurrentHashMap<>();
+    private final Map<Long, Integer> sockets = new ConcurrentHashMap<>();
+
+    void relay(@Observes(during = TransactionPhase.AFTER_SUCCESS) Changed changed) {
+        if (changed.what() != Changed.What.PROCEEDINGS) {
+            return;
+        }
+        try {
+            executor.execute(() -> send(changed.meetingId()));
+        } catch (RejectedExecutionException stopping) {
+            send(changed.meetingId());
+        }
+    }
+
+    void send(long meetingId) {
+        synchronized (locks.computeIfAbsent(meetingId, id -> new Object())) {
+            try {
+                faces.news(meetingId).ifPresent(news -> {
+                    int spread = Math.min(SPREAD_MAX_MILLIS, sockets.getOrDefault(meetingId, 0) / SOCKETS_PER_MILLISECOND);
+                    String message = Json.createObjectBuilder(news).add("spread", spread).build().toString();
+                    int sent = tablets.send(message, meetingId).size();
+                    sockets.put(meetingId, sent);
+                    LOG.log(Level.FINE, () -> "tablet news of meeting " + meetingId + " to " + sent + " sockets");
+                });
+            } catch (RuntimeException failed) { // the tablets' light check catches up within seconds
+                LOG.log(Level.WARNING, "tablet news of meeting " + meetingId + " not sent: " + failed);
+            }
+        }
+    }
+}
