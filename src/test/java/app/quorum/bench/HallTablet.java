@@ -1,7 +1,13 @@
 package app.quorum.bench;
 
+import app.quorum.ballot.crypto.BallotContext;
+import app.quorum.ballot.crypto.BallotDefinition;
+import app.quorum.ballot.crypto.Paper;
+import app.quorum.ballot.crypto.PreparedPaper;
 import app.quorum.ballot.crypto.Receipts;
+import app.quorum.ballot.crypto.Tracker;
 import app.quorum.testing.FacesForm;
+import jakarta.json.Json;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,7 +55,12 @@ final class HallTablet {
 
     // the current ballot's figures
     volatile String paper;
+    /** What the PUT carries: {"choice": …}, or the sealed {"paper": …} of an end-to-end ballot. */
+    volatile String body;
+    /** The end-to-end paper's tracker (64 hex digits), null for a paper in clear. */
+    volatile String tracker;
     volatile String expectedReceipt;
+    private volatile Sealed sealed;
     volatile long shownAt;
     volatile long sentAt;
     volatile long acknowledgedAt;
@@ -187,12 +198,49 @@ final class HallTablet {
         }
     }
 
-    /** A new ballot: a new paper, and the moment this delegate will have decided (within the spread after the open). */
+    /**
+     * The end-to-end ballot's paper, sealed on this tablet as tablet/sealing.js does: the choice as the 0/1 vector of
+     * the ballot's options (here an approval: YES, NO, ABSTAIN), encrypted with its proofs for the ballot's context
+     * ({@link PreparedPaper#make}, election record §4), the randomness and the choice then dropped; kept until
+     * {@link #expect} as the body casting.js sends, {@code {"paper": {paperId, ciphertexts, bitProofs, totalProof}}},
+     * with the tracker and the receipt the device shows. Answers the nanoseconds it took.
+     */
+    long seal(BallotContext context) {
+        long begin = System.nanoTime();
+        int code = BallotDefinition.APPROVAL_CODES.indexOf(choice);
+        int[] choices = new int[BallotDefinition.APPROVAL_CODES.size()];
+        choices[code] = 1;
+        PreparedPaper prepared = PreparedPaper.make(context, choices, RANDOM);
+        Paper sealedPaper = prepared.paper();
+        String body = Json.createObjectBuilder().add("paper", sealedPaper.toJson(null)).build().toString();
+        sealed = new Sealed(sealedPaper.paperId(), body, prepared.tracker(), Tracker.display(prepared.tracker()));
+        return System.nanoTime() - begin;
+    }
+
+    /** A sealed paper waiting for its ballot: what is sent, and what the device expects back. */
+    private record Sealed(String paperId, String body, String tracker, String receipt) {
+    }
+
+    /**
+     * A new ballot: its paper (the sealed one if {@link #seal} made one, else a new paper id and the choice in clear,
+     * {@code {"choice": …}}), and the moment this delegate will have decided (within the spread after the open).
+     */
     void expect(long dueAt) {
-        byte[] id = new byte[16];
-        RANDOM.nextBytes(id);
-        paper = HexFormat.of().formatHex(id);
-        expectedReceipt = Receipts.of(id);
+        Sealed ready = sealed;
+        sealed = null;
+        if (ready != null) {
+            paper = ready.paperId();
+            body = ready.body();
+            tracker = ready.tracker();
+            expectedReceipt = ready.receipt();
+        } else {
+            byte[] id = new byte[16];
+            RANDOM.nextBytes(id);
+            paper = HexFormat.of().formatHex(id);
+            body = "{\"choice\":\"" + choice + "\"}";
+            tracker = null;
+            expectedReceipt = Receipts.of(id);
+        }
         this.dueAt = dueAt;
         shownAt = 0;
         sentAt = 0;
@@ -211,7 +259,7 @@ final class HallTablet {
         hall.work().submit(this::vote);
     }
 
-    /** vote.js send(): PUT the paper until a definitive answer; the same paper on every retry. */
+    /** vote.js send() (casting.js): PUT the paper until a definitive answer; the same paper on every retry. */
     private void vote() {
         String ballot = hall.ballotId();
         int tries = 0;
@@ -219,7 +267,7 @@ final class HallTablet {
             while (acknowledgedAt == 0 && tries++ < 10) {
                 HttpRequest put = browser.request("api/delegate/ballots/" + ballot + "/papers/" + paper)
                         .header("Content-Type", "application/json").header("Accept", "application/json")
-                        .PUT(HttpRequest.BodyPublishers.ofString("{\"choice\":\"" + choice + "\"}")).build();
+                        .PUT(HttpRequest.BodyPublishers.ofString(body)).build();
                 long sent = System.nanoTime();
                 if (sentAt == 0) {
                     sentAt = sent;

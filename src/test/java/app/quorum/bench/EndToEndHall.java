@@ -1,0 +1,372 @@
+package app.quorum.bench;
+
+import app.quorum.ballot.crypto.BallotContext;
+import app.quorum.ballot.crypto.BallotDefinition;
+import app.quorum.ballot.crypto.Codec;
+import app.quorum.ballot.crypto.ElectionRecord;
+import app.quorum.ballot.crypto.EncryptedShare;
+import app.quorum.ballot.crypto.Feldman;
+import app.quorum.ballot.crypto.KeyShare;
+import app.quorum.ballot.crypto.Paper;
+import app.quorum.ballot.crypto.PreparedPaper;
+import app.quorum.ballot.crypto.RoundOne;
+import app.quorum.ballot.crypto.SchnorrProof;
+import app.quorum.ballot.crypto.Trustee;
+import app.quorum.testing.FacesClient;
+import app.quorum.testing.FacesForm;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.io.IOException;
+import java.io.StringReader;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.HdrHistogram.Histogram;
+import org.bouncycastle.math.ec.ECPoint;
+
+/**
+ * The hall's end-to-end secret ballot (issue 14), over the same wire as the pages: the secretary starts the key
+ * ceremony on her page (secretary/trustees.xhtml, the first three delegates, t = 2) and their tablets, as trustees'
+ * devices, run its three rounds through /api/delegate/trustee/ceremony with the Java prover {@link Trustee} (as
+ * CeremonyIT's devices do); every tablet seals its paper ({@link HallTablet#seal}) for the ballot's context before the
+ * open; after the open the delegate page must carry the same context in data-election; after the close two trustees'
+ * devices check the box and send their decryptions through /api/delegate/trustee/ballots (KeyShare#decryptBox, as
+ * EndToEndIT does), and the published record (GET /api/ballots/{id}/record) is read back.
+ */
+final class EndToEndHall {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern ELECTION = Pattern.compile("id=\"vote-box\"[^>]*?data-election=\"([^\"]*)\"");
+    private static final Pattern ENTITY = Pattern.compile("&(#x[0-9a-fA-F]+|#[0-9]+|quot|amp|lt|gt|apos);");
+
+    private final URI base;
+    private final long meetingId;
+    private final List<HallTablet> trustees;
+    private final Consumer<String> event;
+    private final Map<Integer, KeyShare> shares = new HashMap<>();
+    private final Map<HallTablet, Integer> indexOf = new HashMap<>();
+    private String ceremonyContext;
+    private ECPoint publicKey;
+
+    /** @param trustees the tablets of the three trustees, signed in */
+    EndToEndHall(URI base, long meetingId, List<HallTablet> trustees, Consumer<String> event) {
+        this.base = base;
+        this.meetingId = meetingId;
+        this.trustees = List.copyOf(trustees);
+        this.event = event;
+    }
+
+    // ---------------------------------------------------------------- the ceremony
+
+    /** The secretary picks the trustees (participant ids, in order) with t = 2 and starts; their devices make the key. */
+    void stageCeremony(String secretaryUser, String secretaryPassword, List<Long> trusteeIds) throws Exception {
+        long begin = System.nanoTime();
+        FacesClient secretary = new FacesClient(base).signIn(secretaryUser, secretaryPassword);
+        String page = "secretary/trustees.xhtml?id=" + meetingId;
+        FacesForm choose = secretary.form(page, "choose");
+        Map<String, String> picked = new HashMap<>();
+        for (int i = 0; i < trusteeIds.size(); i++) {
+            picked.put("choose:place:" + i + ":trustee", Long.toString(trusteeIds.get(i)));
+        }
+        picked.put("choose:threshold", "2");
+        HttpResponse<String> started = secretary.ajax(choose, "choose", "choose:start", picked);
+        if (started.statusCode() != 200 || !started.body().contains("<partial-response") || started.body().contains("<error>")) {
+            throw new IllegalStateException("the secretary's start of the ceremony answered " + started.statusCode() + ": " + started.body());
+        }
+        List<Trustee> devices = new ArrayList<>();
+        String ceremonyId = null;
+        for (HallTablet tablet : trustees) {
+            JsonObject view = view(tablet);
+            if (!"COLLECTING".equals(view.getString("status")) || view.getInt("n") != trustees.size() || view.getInt("t") != 2) {
+                throw new IllegalStateException("the ceremony did not start as the secretary asked: " + view);
+            }
+            ceremonyId = view.getString("ceremonyId");
+            ceremonyContext = view.getString("ceremonyContext");
+            indexOf.put(tablet, view.getInt("index"));
+            devices.add(Trustee.draw(ceremonyContext, view.getInt("index"), view.getInt("n"), view.getInt("t"), RANDOM));
+        }
+        for (int i = 0; i < trustees.size(); i++) {
+            put(trustees.get(i), "ceremony/round-one", Json.createObjectBuilder().add("ceremonyId", ceremonyId)
+                    .add("roundOne", roundOneJson(devices.get(i).roundOne())).build());
+        }
+        List<RoundOne> published = published(trustees.get(0));
+        for (int i = 0; i < trustees.size(); i++) {
+            JsonArrayBuilder boxes = Json.createArrayBuilder();
+            devices.get(i).roundTwo(published).forEach(box -> boxes.add(box.toJson()));
+            put(trustees.get(i), "ceremony/shares", Json.createObjectBuilder().add("ceremonyId", ceremonyId).add("shares", boxes).build());
+        }
+        JsonObject last = null;
+        for (int i = 0; i < trustees.size(); i++) {
+            List<EncryptedShare> received = view(trustees.get(i)).getJsonArray("boxes").getValuesAs(JsonObject.class).stream()
+                    .map(EncryptedShare::fromJson).toList();
+            KeyShare share = devices.get(i).roundThree(published, received);
+            shares.put(share.index(), share);
+            last = put(trustees.get(i), "ceremony/verification-key", Json.createObjectBuilder().add("ceremonyId", ceremonyId)
+                    .add("verificationKey", Json.createObjectBuilder().add("index", share.index())
+                            .add("verificationKey", Codec.hex(share.verificationKey())).add("verificationKeyProof", share.proof().toJson()))
+                    .build());
+        }
+        if (!"READY".equals(last.getString("status")) || last.isNull("publicKey")) {
+            throw new IllegalStateException("the ceremony is not READY after the three rounds: " + last);
+        }
+        publicKey = Codec.point(last.getString("publicKey"));
+        ECPoint joint = Feldman.jointKey(devices.stream().map(d -> d.roundOne().commitments()).toList());
+        if (!Codec.hex(joint).equals(Codec.hex(publicKey))) {
+            throw new IllegalStateException("the server's joint key is not the sum of the trustees' commitments");
+        }
+        event.accept("Key ceremony READY (3 trustees' tablets, t = 2; started by the secretary on secretary/trustees.xhtml) in "
+                + HallReport.fmt((System.nanoTime() - begin) / 1e9) + " s");
+    }
+
+    /** Everyone's round 1 as the server publishes it (read back, not the provers' own). */
+    private static List<RoundOne> published(HallTablet tablet) throws IOException, InterruptedException {
+        List<RoundOne> published = new ArrayList<>();
+        for (JsonObject trustee : view(tablet).getJsonArray("trustees").getValuesAs(JsonObject.class)) {
+            JsonObject one = trustee.getJsonObject("roundOne");
+            published.add(new RoundOne(one.getInt("index"), Codec.point(one.getString("deviceKey")),
+                    SchnorrProof.fromJson(one.getJsonObject("deviceKeyProof")),
+                    one.getJsonArray("commitments").getValuesAs(JsonString.class).stream().map(p -> Codec.point(p.getString())).toList(),
+                    SchnorrProof.fromJson(one.getJsonObject("commitmentProof"))));
+        }
+        return published;
+    }
+
+    private static JsonObject roundOneJson(RoundOne one) {
+        JsonArrayBuilder points = Json.createArrayBuilder();
+        one.commitments().forEach(point -> points.add(Codec.hex(point)));
+        return Json.createObjectBuilder().add("index", one.index()).add("deviceKey", Codec.hex(one.deviceKey()))
+                .add("deviceKeyProof", one.deviceKeyProof().toJson()).add("commitments", points)
+                .add("commitmentProof", one.commitmentProof().toJson()).build();
+    }
+
+    // ---------------------------------------------------------------- the papers
+
+    /**
+     * The draft ballot's context as the server will bind it at the open (EndToEndBallots.bind; election record §3):
+     * its id, question and options (code and label, in ballot order) with the ceremony's key and context. Everything a
+     * paper binds is fixed before the open, so the tablets can seal before it.
+     */
+    BallotContext context(Connection db, long ballotId) throws SQLException {
+        String question;
+        String kind;
+        try (PreparedStatement query = db.prepareStatement("SELECT question, kind FROM ballot WHERE id = ?")) {
+            query.setLong(1, ballotId);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                question = row.getString(1);
+                kind = row.getString(2);
+            }
+        }
+        List<BallotDefinition.Option> options = new ArrayList<>();
+        try (PreparedStatement query = db.prepareStatement("SELECT code, label FROM ballot_option WHERE ballot_id = ? ORDER BY sort_order")) {
+            query.setLong(1, ballotId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    options.add(new BallotDefinition.Option(rows.getString(1), rows.getString(2)));
+                }
+            }
+        }
+        if (!BallotDefinition.APPROVAL.equals(kind)) {
+            throw new IllegalStateException("the bench's ballot is an approval, not " + kind);
+        }
+        return new BallotDefinition(ballotId, question, kind, options, 1, 1).context(meetingId, publicKey, ceremonyContext);
+    }
+
+    /** The client's sealing: per paper p50 / p99 (ms), its CPU seconds, and the wall time. */
+    record Sealing(double p50Ms, double p99Ms, double cpuSeconds, double wallSeconds) {
+    }
+
+    /** Every tablet seals its paper, on the client's cores (the tablets' own work, before the open: no server in it). */
+    static Sealing sealAll(List<HallTablet> tablets, BallotContext context) {
+        Histogram each = SharedHall.histogram();
+        double cpu = cpuSeconds();
+        long begin = System.nanoTime();
+        tablets.parallelStream().forEach(tablet -> {
+            long nanos = tablet.seal(context);
+            synchronized (each) {
+                each.recordValue(Math.max(1, nanos / 1000));
+            }
+        });
+        return new Sealing(SharedHall.ms(each, 50), SharedHall.ms(each, 99), cpuSeconds() - cpu, (System.nanoTime() - begin) / 1e9);
+    }
+
+    /**
+     * After the open: the delegate page (as the tablet loads it) must carry the ballot's public fields in data-election,
+     * their context the one the papers were sealed for, and recomputable from the fields as sealing.js checks.
+     *
+     * @throws IllegalStateException when the open did not bind the ballot end to end
+     */
+    void checkBound(HallTablet tablet, BallotContext sealedFor) throws IOException, InterruptedException {
+        HttpResponse<String> page = tablet.browser.get("delegate/index.xhtml");
+        Matcher election = ELECTION.matcher(page.body());
+        if (page.statusCode() != 200 || !election.find() || election.group(1).isBlank()) {
+            throw new IllegalStateException("the chair's open did not bind the secret ballot end to end: the delegate page (HTTP "
+                    + page.statusCode() + ") has no data-election");
+        }
+        JsonObject fields = json(unescape(election.group(1)));
+        BallotContext recomputed = context(fields);
+        if (!fields.getString("context").equals(sealedFor.value()) || !recomputed.value().equals(sealedFor.value())) {
+            throw new IllegalStateException("the bound ballot's context " + fields.getString("context") + " is not the one the papers were sealed for, "
+                    + sealedFor.value());
+        }
+    }
+
+    /** The context a device recomputes from the public fields (data-election, or the box's "ballot"). */
+    private static BallotContext context(JsonObject fields) {
+        BallotDefinition definition = BallotDefinition.fromJson(Json.createObjectBuilder().add("id", fields.getJsonNumber("ballotId"))
+                .add("question", fields.getString("question")).add("kind", fields.getString("kind"))
+                .add("options", fields.getJsonArray("options")).add("min", fields.getInt("min")).add("max", fields.getInt("max")).build());
+        return definition.context(fields.getJsonNumber("meetingId").longValue(), Codec.point(fields.getString("publicKey")),
+                fields.getString("ceremonyContext"));
+    }
+
+    // ---------------------------------------------------------------- the count
+
+    /** What the count cost: the server's side of the trustees' requests (ms), the slower device's own work (ms). */
+    record Count(double serverMs, double deviceMs, String detail) {
+    }
+
+    /**
+     * Two of the three trustees' devices, one after the other: each fetches the box, checks every paper and decrypts
+     * the sums it computed itself, and sends its decryption; the second answer must say the ballot is counted.
+     */
+    Count decrypt(long ballotId, BallotContext context) throws IOException, InterruptedException {
+        double server = 0;
+        double device = 0;
+        StringBuilder detail = new StringBuilder();
+        boolean counted = false;
+        for (HallTablet tablet : trustees.subList(0, 2)) {
+            long fetch = System.nanoTime();
+            HttpResponse<String> boxAnswer = tablet.browser.send(tablet.browser.request("api/delegate/trustee/ballots/" + ballotId + "/box")
+                    .header("Accept", "application/json").GET().build());
+            long fetched = System.nanoTime();
+            if (boxAnswer.statusCode() != 200) {
+                throw new IllegalStateException("the trustee's box answered " + boxAnswer.statusCode() + ": " + boxAnswer.body());
+            }
+            JsonObject box = json(boxAnswer.body());
+            if (!context(box.getJsonObject("ballot")).value().equals(context.value())) {
+                throw new IllegalStateException("the box's ballot is not the one the papers were sealed for");
+            }
+            List<Paper> papers = box.getJsonArray("papers").getValuesAs(JsonObject.class).stream().map(Paper::fromJson).toList();
+            List<PreparedPaper> audited = box.getJsonArray("audited").getValuesAs(JsonObject.class).stream().map(PreparedPaper::fromJson).toList();
+            JsonObject decryption = shares.get(box.getInt("index")).decryptBox(context, papers, audited, box.getInt("turnout"), RANDOM).toJson();
+            long decrypted = System.nanoTime();
+            JsonObject answer = put(tablet, "ballots/" + ballotId + "/decryption", decryption);
+            long answered = System.nanoTime();
+            counted = answer.getBoolean("counted");
+            server += (fetched - fetch + answered - decrypted) / 1e6;
+            device = Math.max(device, (decrypted - fetched) / 1e6);
+            detail.append(String.format(java.util.Locale.ROOT, "trustee %d: box %.0f ms (%d papers), device %.0f ms, decryption %.0f ms%s; ",
+                    box.getInt("index"), (fetched - fetch) / 1e6, papers.size(), (decrypted - fetched) / 1e6, (answered - decrypted) / 1e6,
+                    counted ? ", counted" : ""));
+        }
+        if (!counted) {
+            throw new IllegalStateException("two trustees decrypted and the ballot is not counted");
+        }
+        return new Count(server, device, detail.toString().strip());
+    }
+
+    /**
+     * The published record against the tablets: every acknowledged tracker in it, and its counts per option (ballot
+     * order) against the bench's own tally of the acknowledged choices. Answers {lost, doubled}: a tracker missing or
+     * an option counted short is lost, a paper nobody acknowledged or an option counted over is doubled.
+     */
+    int[] checkRecord(long ballotId, List<HallTablet> tablets, BallotContext context) throws IOException, InterruptedException {
+        HallTablet reader = trustees.get(0);
+        HttpResponse<String> answer = reader.browser.send(HttpRequest.newBuilder(base.resolve("api/ballots/" + ballotId + "/record"))
+                .timeout(Browser.TIMEOUT).header("Accept", "application/json").GET().build());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("GET /api/ballots/" + ballotId + "/record answered " + answer.statusCode() + ": " + answer.body());
+        }
+        ElectionRecord record = ElectionRecord.fromJson(json(answer.body()));
+        if (!record.context().equals(context.value())) {
+            throw new IllegalStateException("the record's context is not the ballot's");
+        }
+        java.util.Set<String> trackers = new java.util.HashSet<>(record.trackers());
+        List<HallTablet> acknowledged = tablets.stream().filter(HallTablet::acknowledged).toList();
+        int lost = (int) acknowledged.stream().filter(t -> !trackers.contains(t.tracker)).count();
+        java.util.Set<String> sent = new java.util.HashSet<>();
+        acknowledged.forEach(t -> sent.add(t.tracker));
+        int doubled = (int) trackers.stream().filter(t -> !sent.contains(t)).count();
+        List<Long> counts = record.counts();
+        StringBuilder tally = new StringBuilder();
+        for (int o = 0; o < BallotDefinition.APPROVAL_CODES.size(); o++) {
+            String code = BallotDefinition.APPROVAL_CODES.get(o);
+            long mine = acknowledged.stream().filter(t -> t.choice.equals(code)).count();
+            long theirs = counts.get(o);
+            lost += (int) Math.max(0, mine - theirs);
+            doubled += (int) Math.max(0, theirs - mine);
+            tally.append(code).append(' ').append(theirs).append(theirs == mine ? "" : " (the tablets: " + mine + ")").append(", ");
+        }
+        event.accept("Public record of ballot " + ballotId + ": " + trackers.size() + " papers, counted " + tally.toString().replaceAll(", $", "")
+                + "; every acknowledged tracker in it: " + (lost == 0 ? "yes" : "no"));
+        return new int[] {lost, doubled};
+    }
+
+    // ---------------------------------------------------------------- the trustee API
+
+    private static JsonObject view(HallTablet tablet) throws IOException, InterruptedException {
+        HttpResponse<String> answer = tablet.browser.send(tablet.browser.request("api/delegate/trustee/ceremony")
+                .header("Accept", "application/json").GET().build());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("GET /api/delegate/trustee/ceremony answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return json(answer.body());
+    }
+
+    private static JsonObject put(HallTablet tablet, String path, JsonObject body) throws IOException, InterruptedException {
+        HttpResponse<String> answer = tablet.browser.send(tablet.browser.request("api/delegate/trustee/" + path)
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("PUT /api/delegate/trustee/" + path + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return json(answer.body());
+    }
+
+    private static JsonObject json(String text) {
+        try (var reader = Json.createReader(new StringReader(text))) {
+            return reader.readObject();
+        }
+    }
+
+    /** An attribute's text as the browser reads it: the character references Faces wrote undone. */
+    static String unescape(String attribute) {
+        Matcher entity = ENTITY.matcher(attribute);
+        StringBuilder out = new StringBuilder();
+        while (entity.find()) {
+            String name = entity.group(1);
+            String character = switch (name) {
+                case "quot" -> "\"";
+                case "amp" -> "&";
+                case "lt" -> "<";
+                case "gt" -> ">";
+                case "apos" -> "'";
+                default -> Character.toString(name.startsWith("#x") ? Integer.parseInt(name.substring(2), 16) : Integer.parseInt(name.substring(1)));
+            };
+            entity.appendReplacement(out, Matcher.quoteReplacement(character));
+        }
+        entity.appendTail(out);
+        return out.toString();
+    }
+
+    private static double cpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    }
+}
