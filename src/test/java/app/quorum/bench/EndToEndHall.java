@@ -52,7 +52,8 @@ import org.bouncycastle.math.ec.ECPoint;
 final class EndToEndHall {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Pattern ELECTION = Pattern.compile("id=\"vote-box\"[^>]*?data-election=\"([^\"]*)\"");
+    private static final Pattern VOTE_BOX = Pattern.compile("id=\"vote-box\"[^>]*");
+    private static final Pattern ELECTION = Pattern.compile("data-election=\"([^\"]*)\"");
     private static final Pattern ENTITY = Pattern.compile("&(#x[0-9a-fA-F]+|#[0-9]+|quot|amp|lt|gt|apos);");
 
     private final URI base;
@@ -207,17 +208,53 @@ final class EndToEndHall {
     }
 
     /**
-     * After the open: the delegate page (as the tablet loads it) must carry the ballot's public fields in data-election,
-     * their context the one the papers were sealed for, and recomputable from the fields as sealing.js checks.
+     * Watches the open from a tablet's side: as soon as the first tablet shows the ballot, the delegate page (as a
+     * tablet loads it) of the tablet due to vote last; see {@link #checkBound}. Started before the chair's click, one
+     * page load during the burst; answers its verdict later (true: checked; false: that page had already moved past
+     * the open ballot; an exception: not bound end to end).
+     */
+    java.util.concurrent.Future<Boolean> watchOpen(SharedHall hall, List<HallTablet> tablets, String ballotId, BallotContext sealedFor) {
+        java.util.concurrent.CompletableFuture<Boolean> verdict = new java.util.concurrent.CompletableFuture<>();
+        Thread.ofVirtual().name("bench-e2e-watch").start(() -> {
+            try {
+                long until = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
+                while (hall.shown.get() == 0 && System.nanoTime() < until) {
+                    Thread.sleep(5);
+                }
+                verdict.complete(checkBound(tablets, ballotId, sealedFor));
+            } catch (Throwable e) {
+                verdict.completeExceptionally(e);
+            }
+        });
+        return verdict;
+    }
+
+    /**
+     * After the open, the delegate page (as a tablet loads it) of the tablet due to vote last: while it shows the ballot
+     * open it must carry the ballot's public fields in data-election, their context the one the papers were sealed for
+     * and recomputable from the fields as sealing.js checks. A page already past the vote proves nothing; then
+     * {@link #checkAnswers} decides. Answers whether the page was checked.
      *
      * @throws IllegalStateException when the open did not bind the ballot end to end
      */
-    void checkBound(HallTablet tablet, BallotContext sealedFor) throws IOException, InterruptedException {
-        HttpResponse<String> page = tablet.browser.get("delegate/index.xhtml");
-        Matcher election = ELECTION.matcher(page.body());
-        if (page.statusCode() != 200 || !election.find() || election.group(1).isBlank()) {
-            throw new IllegalStateException("the chair's open did not bind the secret ballot end to end: the delegate page (HTTP "
-                    + page.statusCode() + ") has no data-election");
+    boolean checkBound(List<HallTablet> tablets, String ballotId, BallotContext sealedFor) throws IOException, InterruptedException {
+        HallTablet last = tablets.stream().filter(t -> t.sentAt == 0).max(java.util.Comparator.comparingLong(t -> t.dueAt)).orElse(null);
+        if (last == null) {
+            return false;
+        }
+        HttpResponse<String> page = last.browser.get("delegate/index.xhtml");
+        Matcher box = VOTE_BOX.matcher(page.body());
+        if (page.statusCode() != 200 || !box.find()) {
+            throw new IllegalStateException("the delegate page answered " + page.statusCode() + " without its vote box");
+        }
+        String attributes = box.group();
+        if (!attributes.contains("data-view=\"open\"") || !attributes.contains("data-ballot=\"" + ballotId + "\"")) {
+            return false;
+        }
+        Matcher election = ELECTION.matcher(attributes);
+        if (!election.find() || election.group(1).isBlank()) {
+            throw new IllegalStateException("the chair's open did not bind the secret ballot end to end: the delegate page shows ballot "
+                    + ballotId + " open with no data-election");
         }
         JsonObject fields = json(unescape(election.group(1)));
         BallotContext recomputed = context(fields);
@@ -225,6 +262,27 @@ final class EndToEndHall {
             throw new IllegalStateException("the bound ballot's context " + fields.getString("context") + " is not the one the papers were sealed for, "
                     + sealedFor.value());
         }
+        return true;
+    }
+
+    /**
+     * After the burst: the acknowledged papers' answers carried the tracker the server computed from the context it
+     * bound, and it is the tablet's own (the tracker hashes the ballot's context with the paper, §4): the server
+     * checked these papers as end-to-end papers of this very ballot. A resend that crossed its first send is answered
+     * from the participation, with the receipt alone (CastingResource); such answers are counted, not refused, but at
+     * least one answer must carry a tracker.
+     *
+     * @throws IllegalStateException otherwise
+     */
+    static int checkAnswers(List<HallTablet> tablets) {
+        List<HallTablet> acknowledged = tablets.stream().filter(HallTablet::acknowledged).toList();
+        long wrong = acknowledged.stream().filter(t -> t.tracker == null || t.answeredTracker != null && !t.tracker.equals(t.answeredTracker)).count();
+        long withTracker = acknowledged.stream().filter(t -> t.answeredTracker != null).count();
+        if (wrong > 0 || !acknowledged.isEmpty() && withTracker == 0) {
+            throw new IllegalStateException(wrong + " of " + acknowledged.size() + " acknowledged papers were answered with another tracker than the "
+                    + "tablet's own, " + withTracker + " with one at all: the ballot was not cast end to end");
+        }
+        return (int) (acknowledged.size() - withTracker);
     }
 
     /** The context a device recomputes from the public fields (data-election, or the box's "ballot"). */

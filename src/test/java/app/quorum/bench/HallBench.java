@@ -214,13 +214,10 @@ public final class HallBench {
             tablet.expect(opening + (long) (random.nextDouble() * spreadSeconds * 1e9));
         }
         hall.openedAt = opening;
+        java.util.concurrent.Future<Boolean> bound = open ? null : endToEnd.watchOpen(hall, tablets, ballotId, context);
         long clicked = staff.open();
         event("The chair opened " + (open ? "open" : "end-to-end secret") + " ballot " + ballotId + " (" + n + " delegates; console answered in "
                 + fmt((System.nanoTime() - clicked) / 1e9) + " s; load " + loadAtOpen + ")");
-        if (!open) {
-            endToEnd.checkBound(tablets.get(0), context);
-            event("The delegate page carries the ballot's public fields (data-election), their context the papers'");
-        }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120 + n / 20);
         while (hall.acknowledged.get() < n && System.nanoTime() < deadline) {
             Thread.sleep(20);
@@ -231,6 +228,19 @@ public final class HallBench {
             event("Flight recording of the burst: " + recording);
         }
         double rssAfter = ServerProbe.rssMiB(server);
+        if (!open) {
+            boolean checked;
+            try {
+                checked = bound.get(1, TimeUnit.MINUTES);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+            }
+            event(checked ? "The delegate page of the tablet due last carried the ballot's public fields (data-election), their context the papers'"
+                    : "The page of the tablet due last had moved past the open ballot before it was read: the answers' trackers decide");
+            int receiptOnly = EndToEndHall.checkAnswers(tablets);
+            event("Every acknowledged paper was answered with the tablet's own tracker" + (receiptOnly > 0
+                    ? " (" + receiptOnly + " crossing resends answered with the receipt alone)" : ""));
+        }
         long firstSent = tablets.stream().mapToLong(t -> t.sentAt).filter(t -> t != 0).min().orElse(opening);
         int acknowledged = hall.acknowledged.get();
         double window = (hall.lastAck.get() - firstSent) / 1e9;

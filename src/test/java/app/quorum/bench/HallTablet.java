@@ -37,6 +37,7 @@ final class HallTablet {
     private static final Pattern VIEW = Pattern.compile("id=\"vote-box\"[^>]*");
     private static final Pattern ATTRIBUTE = Pattern.compile("data-([\\w-]+)=\"([^\"]*)\"");
     private static final Pattern RECEIPT = Pattern.compile("\"receipt\"\\s*:\\s*\"([0-9A-Z-]+)\"");
+    private static final Pattern TRACKER = Pattern.compile("\"tracker\"\\s*:\\s*\"([0-9a-f]{64})\"");
     private static final Pattern SIGNATURE = Pattern.compile("\"signature\"\\s*:\\s*\"([^\"]*)\"");
     static final long CHECK_EVERY_MILLIS = 12_000;
 
@@ -65,6 +66,8 @@ final class HallTablet {
     volatile long sentAt;
     volatile long acknowledgedAt;
     volatile String receipt;
+    /** The tracker the server answered for an end-to-end paper (computed from its own bound context), or null. */
+    volatile String answeredTracker;
     volatile long dueAt;
     private final AtomicBoolean voting = new AtomicBoolean();
     private final AtomicBoolean refreshing = new AtomicBoolean();
@@ -201,7 +204,8 @@ final class HallTablet {
     /**
      * The end-to-end ballot's paper, sealed on this tablet as tablet/sealing.js does: the choice as the 0/1 vector of
      * the ballot's options (here an approval: YES, NO, ABSTAIN), encrypted with its proofs for the ballot's context
-     * ({@link PreparedPaper#make}, election record §4), the randomness and the choice then dropped; kept until
+     * ({@link PreparedPaper#make}, election record §4), the randomness then dropped (the bench keeps the choice for its
+     * own tally only); kept until
      * {@link #expect} as the body casting.js sends, {@code {"paper": {paperId, ciphertexts, bitProofs, totalProof}}},
      * with the tracker and the receipt the device shows. Answers the nanoseconds it took.
      */
@@ -246,6 +250,7 @@ final class HallTablet {
         sentAt = 0;
         acknowledgedAt = 0;
         receipt = null;
+        answeredTracker = null;
         voting.set(false);
         long wait = dueAt - System.nanoTime();
         hall.timer().schedule(() -> hall.work().submit(this::maybeVote), Math.max(0, wait), TimeUnit.NANOSECONDS);
@@ -284,6 +289,8 @@ final class HallTablet {
                 Matcher receiptIn = RECEIPT.matcher(answer.body());
                 if (answer.statusCode() == 200 && receiptIn.find()) {
                     receipt = receiptIn.group(1);
+                    Matcher trackerIn = TRACKER.matcher(answer.body());
+                    answeredTracker = trackerIn.find() ? trackerIn.group(1) : null;
                     acknowledgedAt = answered;
                     hall.acknowledged(this, answered - sent);
                     refresh(); // vote.js settled(): the Faces state is refreshed after each definitive answer
