@@ -4,27 +4,16 @@ import app.quorum.ballot.crypto.BallotContext;
 import app.quorum.ballot.crypto.BallotDefinition;
 import app.quorum.ballot.crypto.Codec;
 import app.quorum.ballot.crypto.ElectionRecord;
-import app.quorum.ballot.crypto.EncryptedShare;
-import app.quorum.ballot.crypto.Feldman;
 import app.quorum.ballot.crypto.KeyShare;
 import app.quorum.ballot.crypto.Paper;
 import app.quorum.ballot.crypto.PreparedPaper;
-import app.quorum.ballot.crypto.RoundOne;
-import app.quorum.ballot.crypto.SchnorrProof;
-import app.quorum.ballot.crypto.Trustee;
-import app.quorum.testing.FacesClient;
-import app.quorum.testing.FacesForm;
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import java.io.IOException;
-import java.io.StringReader;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -41,13 +30,12 @@ import org.HdrHistogram.Histogram;
 import org.bouncycastle.math.ec.ECPoint;
 
 /**
- * The hall's end-to-end secret ballot (issue 14), over the same wire as the pages: the secretary starts the key
- * ceremony on her page (secretary/trustees.xhtml, the first three delegates, t = 2) and their tablets, as trustees'
- * devices, run its three rounds through /api/delegate/trustee/ceremony with the Java prover {@link Trustee} (as
- * CeremonyIT's devices do); every tablet seals its paper ({@link HallTablet#seal}) for the ballot's context before the
- * open; after the open the delegate page must carry the same context in data-election; after the close two trustees'
- * devices check the box and send their decryptions through /api/delegate/trustee/ballots (KeyShare#decryptBox, as
- * EndToEndIT does), and the published record (GET /api/ballots/{id}/record) is read back.
+ * The hall's end-to-end secret ballot (issue 14), over the same wire as the pages: the secretary and three trustees'
+ * tablets make the meeting's key ({@link TrusteeCeremony}); every tablet seals its paper ({@link HallTablet#seal}) for
+ * the ballot's context before the open; after the open the delegate page must carry the same context in
+ * data-election and every answer the tablet's own tracker; after the close two trustees' devices check the box and
+ * send their decryptions through /api/delegate/trustee/ballots (KeyShare#decryptBox, as EndToEndIT does), and the
+ * published record (GET /api/ballots/{id}/record) is read back against the tablets.
  */
 final class EndToEndHall {
 
@@ -61,7 +49,6 @@ final class EndToEndHall {
     private final List<HallTablet> trustees;
     private final Consumer<String> event;
     private final Map<Integer, KeyShare> shares = new HashMap<>();
-    private final Map<HallTablet, Integer> indexOf = new HashMap<>();
     private String ceremonyContext;
     private ECPoint publicKey;
 
@@ -73,87 +60,12 @@ final class EndToEndHall {
         this.event = event;
     }
 
-    // ---------------------------------------------------------------- the ceremony
-
-    /** The secretary picks the trustees (participant ids, in order) with t = 2 and starts; their devices make the key. */
+    /** The secretary starts the meeting's key ceremony and the three trustees' tablets make the key ({@link TrusteeCeremony}). */
     void stageCeremony(String secretaryUser, String secretaryPassword, List<Long> trusteeIds) throws Exception {
-        long begin = System.nanoTime();
-        FacesClient secretary = new FacesClient(base).signIn(secretaryUser, secretaryPassword);
-        String page = "secretary/trustees.xhtml?id=" + meetingId;
-        FacesForm choose = secretary.form(page, "choose");
-        Map<String, String> picked = new HashMap<>();
-        for (int i = 0; i < trusteeIds.size(); i++) {
-            picked.put("choose:place:" + i + ":trustee", Long.toString(trusteeIds.get(i)));
-        }
-        picked.put("choose:threshold", "2");
-        HttpResponse<String> started = secretary.ajax(choose, "choose", "choose:start", picked);
-        if (started.statusCode() != 200 || !started.body().contains("<partial-response") || started.body().contains("<error>")) {
-            throw new IllegalStateException("the secretary's start of the ceremony answered " + started.statusCode() + ": " + started.body());
-        }
-        List<Trustee> devices = new ArrayList<>();
-        String ceremonyId = null;
-        for (HallTablet tablet : trustees) {
-            JsonObject view = view(tablet);
-            if (!"COLLECTING".equals(view.getString("status")) || view.getInt("n") != trustees.size() || view.getInt("t") != 2) {
-                throw new IllegalStateException("the ceremony did not start as the secretary asked: " + view);
-            }
-            ceremonyId = view.getString("ceremonyId");
-            ceremonyContext = view.getString("ceremonyContext");
-            indexOf.put(tablet, view.getInt("index"));
-            devices.add(Trustee.draw(ceremonyContext, view.getInt("index"), view.getInt("n"), view.getInt("t"), RANDOM));
-        }
-        for (int i = 0; i < trustees.size(); i++) {
-            put(trustees.get(i), "ceremony/round-one", Json.createObjectBuilder().add("ceremonyId", ceremonyId)
-                    .add("roundOne", roundOneJson(devices.get(i).roundOne())).build());
-        }
-        List<RoundOne> published = published(trustees.get(0));
-        for (int i = 0; i < trustees.size(); i++) {
-            JsonArrayBuilder boxes = Json.createArrayBuilder();
-            devices.get(i).roundTwo(published).forEach(box -> boxes.add(box.toJson()));
-            put(trustees.get(i), "ceremony/shares", Json.createObjectBuilder().add("ceremonyId", ceremonyId).add("shares", boxes).build());
-        }
-        JsonObject last = null;
-        for (int i = 0; i < trustees.size(); i++) {
-            List<EncryptedShare> received = view(trustees.get(i)).getJsonArray("boxes").getValuesAs(JsonObject.class).stream()
-                    .map(EncryptedShare::fromJson).toList();
-            KeyShare share = devices.get(i).roundThree(published, received);
-            shares.put(share.index(), share);
-            last = put(trustees.get(i), "ceremony/verification-key", Json.createObjectBuilder().add("ceremonyId", ceremonyId)
-                    .add("verificationKey", Json.createObjectBuilder().add("index", share.index())
-                            .add("verificationKey", Codec.hex(share.verificationKey())).add("verificationKeyProof", share.proof().toJson()))
-                    .build());
-        }
-        if (!"READY".equals(last.getString("status")) || last.isNull("publicKey")) {
-            throw new IllegalStateException("the ceremony is not READY after the three rounds: " + last);
-        }
-        publicKey = Codec.point(last.getString("publicKey"));
-        ECPoint joint = Feldman.jointKey(devices.stream().map(d -> d.roundOne().commitments()).toList());
-        if (!Codec.hex(joint).equals(Codec.hex(publicKey))) {
-            throw new IllegalStateException("the server's joint key is not the sum of the trustees' commitments");
-        }
-        event.accept("Key ceremony READY (3 trustees' tablets, t = 2; started by the secretary on secretary/trustees.xhtml) in "
-                + HallReport.fmt((System.nanoTime() - begin) / 1e9) + " s");
-    }
-
-    /** Everyone's round 1 as the server publishes it (read back, not the provers' own). */
-    private static List<RoundOne> published(HallTablet tablet) throws IOException, InterruptedException {
-        List<RoundOne> published = new ArrayList<>();
-        for (JsonObject trustee : view(tablet).getJsonArray("trustees").getValuesAs(JsonObject.class)) {
-            JsonObject one = trustee.getJsonObject("roundOne");
-            published.add(new RoundOne(one.getInt("index"), Codec.point(one.getString("deviceKey")),
-                    SchnorrProof.fromJson(one.getJsonObject("deviceKeyProof")),
-                    one.getJsonArray("commitments").getValuesAs(JsonString.class).stream().map(p -> Codec.point(p.getString())).toList(),
-                    SchnorrProof.fromJson(one.getJsonObject("commitmentProof"))));
-        }
-        return published;
-    }
-
-    private static JsonObject roundOneJson(RoundOne one) {
-        JsonArrayBuilder points = Json.createArrayBuilder();
-        one.commitments().forEach(point -> points.add(Codec.hex(point)));
-        return Json.createObjectBuilder().add("index", one.index()).add("deviceKey", Codec.hex(one.deviceKey()))
-                .add("deviceKeyProof", one.deviceKeyProof().toJson()).add("commitments", points)
-                .add("commitmentProof", one.commitmentProof().toJson()).build();
+        TrusteeCeremony.Key key = TrusteeCeremony.stage(base, meetingId, trustees, secretaryUser, secretaryPassword, trusteeIds, event);
+        ceremonyContext = key.ceremonyContext();
+        publicKey = key.publicKey();
+        shares.putAll(key.shares());
     }
 
     // ---------------------------------------------------------------- the papers
@@ -256,7 +168,7 @@ final class EndToEndHall {
             throw new IllegalStateException("the chair's open did not bind the secret ballot end to end: the delegate page shows ballot "
                     + ballotId + " open with no data-election");
         }
-        JsonObject fields = json(unescape(election.group(1)));
+        JsonObject fields = TrusteeCeremony.json(unescape(election.group(1)));
         BallotContext recomputed = context(fields);
         if (!fields.getString("context").equals(sealedFor.value()) || !recomputed.value().equals(sealedFor.value())) {
             throw new IllegalStateException("the bound ballot's context " + fields.getString("context") + " is not the one the papers were sealed for, "
@@ -317,7 +229,7 @@ final class EndToEndHall {
             if (boxAnswer.statusCode() != 200) {
                 throw new IllegalStateException("the trustee's box answered " + boxAnswer.statusCode() + ": " + boxAnswer.body());
             }
-            JsonObject box = json(boxAnswer.body());
+            JsonObject box = TrusteeCeremony.json(boxAnswer.body());
             if (!context(box.getJsonObject("ballot")).value().equals(context.value())) {
                 throw new IllegalStateException("the box's ballot is not the one the papers were sealed for");
             }
@@ -325,7 +237,7 @@ final class EndToEndHall {
             List<PreparedPaper> audited = box.getJsonArray("audited").getValuesAs(JsonObject.class).stream().map(PreparedPaper::fromJson).toList();
             JsonObject decryption = shares.get(box.getInt("index")).decryptBox(context, papers, audited, box.getInt("turnout"), RANDOM).toJson();
             long decrypted = System.nanoTime();
-            JsonObject answer = put(tablet, "ballots/" + ballotId + "/decryption", decryption);
+            JsonObject answer = TrusteeCeremony.put(tablet, "ballots/" + ballotId + "/decryption", decryption);
             long answered = System.nanoTime();
             counted = answer.getBoolean("counted");
             server += (fetched - fetch + answered - decrypted) / 1e6;
@@ -352,7 +264,7 @@ final class EndToEndHall {
         if (answer.statusCode() != 200) {
             throw new IllegalStateException("GET /api/ballots/" + ballotId + "/record answered " + answer.statusCode() + ": " + answer.body());
         }
-        ElectionRecord record = ElectionRecord.fromJson(json(answer.body()));
+        ElectionRecord record = ElectionRecord.fromJson(TrusteeCeremony.json(answer.body()));
         if (!record.context().equals(context.value())) {
             throw new IllegalStateException("the record's context is not the ballot's");
         }
@@ -375,33 +287,6 @@ final class EndToEndHall {
         event.accept("Public record of ballot " + ballotId + ": " + trackers.size() + " papers, counted " + tally.toString().replaceAll(", $", "")
                 + "; every acknowledged tracker in it: " + (lost == 0 ? "yes" : "no"));
         return new int[] {lost, doubled};
-    }
-
-    // ---------------------------------------------------------------- the trustee API
-
-    private static JsonObject view(HallTablet tablet) throws IOException, InterruptedException {
-        HttpResponse<String> answer = tablet.browser.send(tablet.browser.request("api/delegate/trustee/ceremony")
-                .header("Accept", "application/json").GET().build());
-        if (answer.statusCode() != 200) {
-            throw new IllegalStateException("GET /api/delegate/trustee/ceremony answered " + answer.statusCode() + ": " + answer.body());
-        }
-        return json(answer.body());
-    }
-
-    private static JsonObject put(HallTablet tablet, String path, JsonObject body) throws IOException, InterruptedException {
-        HttpResponse<String> answer = tablet.browser.send(tablet.browser.request("api/delegate/trustee/" + path)
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build());
-        if (answer.statusCode() != 200) {
-            throw new IllegalStateException("PUT /api/delegate/trustee/" + path + " answered " + answer.statusCode() + ": " + answer.body());
-        }
-        return json(answer.body());
-    }
-
-    private static JsonObject json(String text) {
-        try (var reader = Json.createReader(new StringReader(text))) {
-            return reader.readObject();
-        }
     }
 
     /** An attribute's text as the browser reads it: the character references Faces wrote undone. */
