@@ -234,6 +234,9 @@ public final class HallBench {
                 checked = bound.get(1, TimeUnit.MINUTES);
             } catch (java.util.concurrent.ExecutionException e) {
                 throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+            } catch (java.util.concurrent.TimeoutException noTabletShowedIt) {
+                bound.cancel(true);
+                checked = false;
             }
             event(checked ? "The delegate page of the tablet due last carried the ballot's public fields (data-election), their context the papers'"
                     : "The page of the tablet due last had moved past the open ballot before it was read: the answers' trackers decide");
