@@ -130,10 +130,12 @@ final class EndToEndHall {
         Thread.ofVirtual().name("bench-e2e-watch").start(() -> {
             try {
                 long until = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
-                while (hall.shown.get() == 0 && System.nanoTime() < until) {
+                while (hall.shown.get() == 0 && !verdict.isDone() && System.nanoTime() < until) {
                     Thread.sleep(5);
                 }
-                verdict.complete(checkBound(tablets, ballotId, sealedFor));
+                if (!verdict.isDone()) {
+                    verdict.complete(checkBound(tablets, ballotId, sealedFor));
+                }
             } catch (Throwable e) {
                 verdict.completeExceptionally(e);
             }
