@@ -9,17 +9,17 @@ final class Chart {
     private Chart() {
     }
 
-    static String svg(List<HallBench.Round> rounds, String secrecy) {
-        List<HallBench.Round> points = rounds.stream().filter(r -> r.secrecy().equals(secrecy)).toList();
+    static String svg(List<HallReport.Round> rounds, String secrecy) {
+        List<HallReport.Round> points = rounds.stream().filter(r -> r.secrecy().equals(secrecy)).toList();
         int w = 720;
         int h = 420;
         int left = 70;
         int right = 70;
         int top = 40;
         int bottom = 60;
-        double maxN = points.stream().mapToInt(HallBench.Round::delegates).max().orElse(1);
-        double maxRate = Math.max(1, points.stream().mapToDouble(HallBench.Round::votesPerSecond).max().orElse(1)) * 1.15;
-        double maxP99 = Math.max(1, points.stream().mapToDouble(HallBench.Round::voteP99Ms).filter(d -> !Double.isNaN(d)).max().orElse(1)) * 1.15;
+        double maxN = points.stream().mapToInt(HallReport.Round::delegates).max().orElse(1);
+        double maxRate = Math.max(1, points.stream().mapToDouble(HallReport.Round::votesPerSecond).max().orElse(1)) * 1.15;
+        double maxP99 = Math.max(1, points.stream().mapToDouble(HallReport.Round::voteP99Ms).filter(d -> !Double.isNaN(d)).max().orElse(1)) * 1.15;
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"12\">%n", w, h));
         svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
@@ -35,7 +35,7 @@ final class Chart {
         }
         StringBuilder rate = new StringBuilder();
         StringBuilder p99 = new StringBuilder();
-        for (HallBench.Round r : points) {
+        for (HallReport.Round r : points) {
             double x = left + r.delegates() / maxN * (w - left - right);
             double yr = h - bottom - r.votesPerSecond() / maxRate * (h - top - bottom);
             double yp = h - bottom - (Double.isNaN(r.voteP99Ms()) ? 0 : r.voteP99Ms()) / maxP99 * (h - top - bottom);

@@ -1,6 +1,11 @@
 package app.quorum.bench;
 
+import app.quorum.ballot.crypto.BallotContext;
+import app.quorum.ballot.crypto.BallotDefinition;
+import app.quorum.ballot.crypto.Paper;
+import app.quorum.ballot.crypto.PreparedPaper;
 import app.quorum.ballot.crypto.Receipts;
+import app.quorum.ballot.crypto.Tracker;
 import app.quorum.testing.FacesForm;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -36,6 +41,7 @@ final class HallTablet {
     private static final Pattern VIEW = Pattern.compile("id=\"vote-box\"[^>]*");
     private static final Pattern ATTRIBUTE = Pattern.compile("data-([\\w-]+)=\"([^\"]*)\"");
     private static final Pattern RECEIPT = Pattern.compile("\"receipt\"\\s*:\\s*\"([0-9A-Z-]+)\"");
+    private static final Pattern TRACKER = Pattern.compile("\"tracker\"\\s*:\\s*\"([0-9a-f]{64})\"");
     private static final Pattern SIGNATURE = Pattern.compile("\"signature\"\\s*:\\s*\"([^\"]*)\"");
     static final long CHECK_EVERY_MILLIS = 12_000;
 
@@ -56,11 +62,18 @@ final class HallTablet {
 
     // the current ballot's figures
     volatile String paper;
+    /** What the PUT carries: {"choice": …}, or the sealed {"paper": …} of an end-to-end ballot. */
+    volatile String body;
+    /** The end-to-end paper's tracker (64 hex digits), null for a paper in clear. */
+    volatile String tracker;
     volatile String expectedReceipt;
+    private volatile Sealed sealed;
     volatile long shownAt;
     volatile long sentAt;
     volatile long acknowledgedAt;
     volatile String receipt;
+    /** The tracker the server answered for an end-to-end paper (computed from its own bound context), or null. */
+    volatile String answeredTracker;
     volatile long dueAt;
     private final AtomicBoolean voting = new AtomicBoolean();
     private final AtomicBoolean refreshing = new AtomicBoolean();
@@ -235,17 +248,56 @@ final class HallTablet {
         }
     }
 
-    /** A new ballot: a new paper, and the moment this delegate will have decided (within the spread after the open). */
+    /**
+     * The end-to-end ballot's paper, sealed on this tablet as tablet/sealing.js does: the choice as the 0/1 vector of
+     * the ballot's options (here an approval: YES, NO, ABSTAIN), encrypted with its proofs for the ballot's context
+     * ({@link PreparedPaper#make}, election record §4), the randomness then dropped (the bench keeps the choice for its
+     * own tally only); kept until
+     * {@link #expect} as the body casting.js sends, {@code {"paper": {paperId, ciphertexts, bitProofs, totalProof}}},
+     * with the tracker and the receipt the device shows. Answers the nanoseconds it took.
+     */
+    long seal(BallotContext context) {
+        long begin = System.nanoTime();
+        int code = BallotDefinition.APPROVAL_CODES.indexOf(choice);
+        int[] choices = new int[BallotDefinition.APPROVAL_CODES.size()];
+        choices[code] = 1;
+        PreparedPaper prepared = PreparedPaper.make(context, choices, RANDOM);
+        Paper sealedPaper = prepared.paper();
+        String body = Json.createObjectBuilder().add("paper", sealedPaper.toJson(null)).build().toString();
+        sealed = new Sealed(sealedPaper.paperId(), body, prepared.tracker(), Tracker.display(prepared.tracker()));
+        return System.nanoTime() - begin;
+    }
+
+    /** A sealed paper waiting for its ballot: what is sent, and what the device expects back. */
+    private record Sealed(String paperId, String body, String tracker, String receipt) {
+    }
+
+    /**
+     * A new ballot: its paper (the sealed one if {@link #seal} made one, else a new paper id and the choice in clear,
+     * {@code {"choice": …}}), and the moment this delegate will have decided (within the spread after the open).
+     */
     void expect(long dueAt) {
-        byte[] id = new byte[16];
-        RANDOM.nextBytes(id);
-        paper = HexFormat.of().formatHex(id);
-        expectedReceipt = Receipts.of(id);
+        Sealed ready = sealed;
+        sealed = null;
+        if (ready != null) {
+            paper = ready.paperId();
+            body = ready.body();
+            tracker = ready.tracker();
+            expectedReceipt = ready.receipt();
+        } else {
+            byte[] id = new byte[16];
+            RANDOM.nextBytes(id);
+            paper = HexFormat.of().formatHex(id);
+            body = "{\"choice\":\"" + choice + "\"}";
+            tracker = null;
+            expectedReceipt = Receipts.of(id);
+        }
         this.dueAt = dueAt;
         shownAt = 0;
         sentAt = 0;
         acknowledgedAt = 0;
         receipt = null;
+        answeredTracker = null;
         voting.set(false);
         long wait = dueAt - System.nanoTime();
         hall.timer().schedule(() -> hall.work().submit(this::maybeVote), Math.max(0, wait), TimeUnit.NANOSECONDS);
@@ -259,7 +311,7 @@ final class HallTablet {
         hall.work().submit(this::vote);
     }
 
-    /** vote.js send(): PUT the paper until a definitive answer; the same paper on every retry. */
+    /** vote.js send() (casting.js): PUT the paper until a definitive answer; the same paper on every retry. */
     private void vote() {
         String ballot = hall.ballotId();
         int tries = 0;
@@ -267,7 +319,7 @@ final class HallTablet {
             while (acknowledgedAt == 0 && tries++ < 10) {
                 HttpRequest put = browser.request("api/delegate/ballots/" + ballot + "/papers/" + paper)
                         .header("Content-Type", "application/json").header("Accept", "application/json")
-                        .PUT(HttpRequest.BodyPublishers.ofString("{\"choice\":\"" + choice + "\"}")).build();
+                        .PUT(HttpRequest.BodyPublishers.ofString(body)).build();
                 long sent = System.nanoTime();
                 if (sentAt == 0) {
                     sentAt = sent;
@@ -284,6 +336,8 @@ final class HallTablet {
                 Matcher receiptIn = RECEIPT.matcher(answer.body());
                 if (answer.statusCode() == 200 && receiptIn.find()) {
                     receipt = receiptIn.group(1);
+                    Matcher trackerIn = TRACKER.matcher(answer.body());
+                    answeredTracker = trackerIn.find() ? trackerIn.group(1) : null;
                     acknowledgedAt = answered;
                     hall.acknowledged(this, answered - sent);
                     signature = signature == null ? null : signature.replaceFirst(":not-voted$", ":voted"); // casting.js settled()
