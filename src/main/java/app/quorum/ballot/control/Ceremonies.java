@@ -128,7 +128,7 @@ public class Ceremonies {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public OptionalInt trusteeIndex(long meetingId, long participantId) {
         Map<Long, Integer> ofMeeting = transactions == null || transactions.getTransactionKey() == null
-                ? trusteeCache.trustees.get(meetingId, this::trusteeIndices) : trusteeIndices(meetingId);
+                ? trusteeCache.trustees(meetingId, this::trusteeIndices) : trusteeIndices(meetingId);
         Integer index = ofMeeting.get(participantId);
         return index == null ? OptionalInt.empty() : OptionalInt.of(index);
     }

@@ -48,6 +48,23 @@ public class TabletCache {
         this.meetingOf = meetingOf;
     }
 
+    // Callers go through these methods, never the fields: an injected reference is the container's client proxy, whose
+    // own fields are not the bean's (TabletCacheIT caught exactly that).
+
+    /** The meeting-level facts, from the copy if fresh, else read with {@code load}. */
+    MeetingFacts facts(long meetingId, java.util.function.Function<Long, MeetingFacts> load) {
+        return facts.get(meetingId, load);
+    }
+
+    /** The participant's meeting, from the copy if known, else read with {@code load} (null: none, not kept). */
+    Long meetingOf(long participantId, java.util.function.Function<Long, Long> load) {
+        Long meetingId = meetingOf.get(participantId, load);
+        if (meetingId == null) {
+            meetingOf.invalidate(participantId);
+        }
+        return meetingId;
+    }
+
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) Changed changed) {
         if (changed.what() == Changed.What.PROCEEDINGS) {
             facts.invalidate(changed.meetingId());

@@ -43,14 +43,11 @@ public class TabletService {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public TabletState state(long participantId) {
         boolean cached = transactions == null || transactions.getTransactionKey() == null;
-        Long meetingId = cached ? cache.meetingOf.get(participantId, this::meetingOf) : meetingOf(participantId);
+        Long meetingId = cached ? cache.meetingOf(participantId, this::meetingOf) : meetingOf(participantId);
         if (meetingId == null) {
-            if (cached) {
-                cache.meetingOf.invalidate(participantId); // not kept: never a participant, or struck off
-            }
             throw notEntitled();
         }
-        TabletCache.MeetingFacts meeting = cached ? cache.facts.get(meetingId, this::meetingFacts) : meetingFacts(meetingId);
+        TabletCache.MeetingFacts meeting = cached ? cache.facts(meetingId, this::meetingFacts) : meetingFacts(meetingId);
         if (meeting == null) {
             throw notEntitled();
         }

@@ -31,6 +31,14 @@ public class TrusteeCache {
         this.trustees = trustees;
     }
 
+    /**
+     * The meeting's trustees, from the copy if fresh, else read with {@code load}. (Callers use this method, never the
+     * field: an injected reference is the container's client proxy, whose own fields are not the bean's.)
+     */
+    Map<Long, Integer> trustees(long meetingId, java.util.function.Function<Long, Map<Long, Integer>> load) {
+        return trustees.get(meetingId, load);
+    }
+
     void ceremonyChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) CeremonyChanged changed) {
         trustees.invalidate(changed.meetingId());
     }

@@ -40,7 +40,11 @@ public class SessionCache {
         this.hashes = hashes;
     }
 
-    /** The participant's session token hash as last committed (null: none), read with {@code load} on a miss. */
+    /**
+     * The participant's session token hash as last committed (null: none), read with {@code load} on a miss. (Callers
+     * use this method, never the field: an injected reference is the container's client proxy, whose own fields are
+     * not the bean's.)
+     */
     byte[] hash(long participantId, Function<Long, byte[]> load) {
         return hashes.get(participantId, load);
     }
