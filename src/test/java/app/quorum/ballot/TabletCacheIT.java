@@ -199,10 +199,14 @@ class TabletCacheIT {
         secretary.call(() -> ceremonies.start(meetingId, List.of(first, members.get(1).getId(), members.get(2).getId()), 2));
         assertEquals(OptionalInt.of(1), ceremonies.trusteeIndex(meetingId, first), "a trustee at once");
         assertEquals(OptionalInt.empty(), ceremonies.trusteeIndex(meetingId, other));
+        assertTrue(ceremonies.isTrustee(first), "the delegate's page shows the trustee's link");
+        assertFalse(ceremonies.isTrustee(other));
 
         secretary.call(() -> ceremonies.start(meetingId, List.of(other, members.get(1).getId()), 2));
         assertEquals(OptionalInt.empty(), ceremonies.trusteeIndex(meetingId, first), "replaced: no longer a trustee, at once");
         assertEquals(OptionalInt.of(1), ceremonies.trusteeIndex(meetingId, other));
+        assertFalse(ceremonies.isTrustee(first), "and the link is gone");
+        assertTrue(ceremonies.isTrustee(other));
 
         secretary.call(() -> ceremonies.restart(meetingId));
         assertEquals(OptionalInt.of(2), ceremonies.trusteeIndex(meetingId, members.get(1).getId()), "restarted: the same trustees");

@@ -75,6 +75,9 @@ public class Ceremonies {
     TrusteeCache trusteeCache;
 
     @Inject
+    TabletCache tabletCache;
+
+    @Inject
     Event<CeremonyChanged> ceremonyChanged;
 
     @Resource
@@ -131,6 +134,23 @@ public class Ceremonies {
                 ? trusteeCache.trustees(meetingId, this::trusteeIndices) : trusteeIndices(meetingId);
         Integer index = ofMeeting.get(participantId);
         return index == null ? OptionalInt.empty() : OptionalInt.of(index);
+    }
+
+    /**
+     * Whether the participant is a trustee of their own meeting's ceremony: the delegate's page asks on every rendering
+     * (issue 15), so this reads neither the roster entry nor its meeting — the participant's meeting and the meeting's
+     * trustees come from this node's caches ({@link TabletCache}, {@link TrusteeCache}) outside a transaction.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public boolean isTrustee(long participantId) {
+        boolean cached = transactions == null || transactions.getTransactionKey() == null;
+        Long meetingId = cached ? tabletCache.meetingOf(participantId, this::meetingOf) : meetingOf(participantId);
+        return meetingId != null && trusteeIndex(meetingId, participantId).isPresent();
+    }
+
+    private Long meetingOf(long participantId) {
+        return em.createQuery("SELECT p.meeting.id FROM Participant p WHERE p.id = :id", Long.class).setParameter("id", participantId)
+                .getResultStream().findFirst().orElse(null);
     }
 
     /** The meeting's trustees: participant id → trustee index (empty: no ceremony). */
