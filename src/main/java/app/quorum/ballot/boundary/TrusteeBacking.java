@@ -45,9 +45,18 @@ public class TrusteeBacking {
         return participant;
     }
 
-    /** Whether the signed-in delegate is a trustee of their meeting's ceremony. */
+    private Boolean trustee;
+
+    /**
+     * Whether the signed-in delegate is a trustee of their meeting's ceremony. Asked on every rendering of the delegate's
+     * page, so it loads no roster entry (issue 15): the caller's id is enough ({@link Ceremonies#isTrustee}).
+     */
     public boolean isTrustee() {
-        return participant().map(p -> ceremonies.trusteeIndex(p.getMeeting().getId(), p.getId()).isPresent()).orElse(false);
+        if (trustee == null) {
+            trustee = security.getCallerPrincipal() != null && DelegateIdentityStore.participantId(security.getCallerPrincipal().getName())
+                    .map(ceremonies::isTrustee).orElse(false);
+        }
+        return trustee;
     }
 
     /** The trustee page's view action: anyone else is sent to the delegate's page. */

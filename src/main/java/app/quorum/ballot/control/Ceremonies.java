@@ -22,8 +22,12 @@ import app.quorum.meeting.entity.MeetingStatus;
 import app.quorum.platform.Refusal;
 import app.quorum.platform.audit.AuditLog;
 import app.quorum.roster.entity.Participant;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -33,11 +37,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -63,6 +70,18 @@ public class Ceremonies {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    TrusteeCache trusteeCache;
+
+    @Inject
+    TabletCache tabletCache;
+
+    @Inject
+    Event<CeremonyChanged> ceremonyChanged;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     Clock clock = Clock.systemUTC();
 
@@ -103,11 +122,45 @@ public class Ceremonies {
                 ceremony.getThreshold(), state == CeremonyStatus.State.READY ? ceremony.getPublicKey() : null, rows);
     }
 
-    /** The participant's trustee index in the meeting's ceremony, if they are one of its trustees. */
+    /**
+     * The participant's trustee index in the meeting's ceremony, if they are one of its trustees. Asked on every
+     * rendering of a delegate's page (issue 15), so outside a transaction it answers from this node's
+     * {@link TrusteeCache} (exact for every change of the trustees made on this node; one made elsewhere is seen within
+     * 2 s); inside one it reads the database.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public OptionalInt trusteeIndex(long meetingId, long participantId) {
-        return em.createNamedQuery(CeremonyTrustee.BY_PARTICIPANT, CeremonyTrustee.class)
-                .setParameter("meetingId", meetingId).setParameter("participantId", participantId).getResultStream()
-                .mapToInt(CeremonyTrustee::getTrusteeIndex).findFirst();
+        Map<Long, Integer> ofMeeting = transactions == null || transactions.getTransactionKey() == null
+                ? trusteeCache.trustees(meetingId, this::trusteeIndices) : trusteeIndices(meetingId);
+        Integer index = ofMeeting.get(participantId);
+        return index == null ? OptionalInt.empty() : OptionalInt.of(index);
+    }
+
+    /**
+     * Whether the participant is a trustee of their own meeting's ceremony: the delegate's page asks on every rendering
+     * (issue 15), so this reads neither the roster entry nor its meeting — the participant's meeting and the meeting's
+     * trustees come from this node's caches ({@link TabletCache}, {@link TrusteeCache}) outside a transaction.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public boolean isTrustee(long participantId) {
+        boolean cached = transactions == null || transactions.getTransactionKey() == null;
+        Long meetingId = cached ? tabletCache.meetingOf(participantId, this::meetingOf) : meetingOf(participantId);
+        return meetingId != null && trusteeIndex(meetingId, participantId).isPresent();
+    }
+
+    private Long meetingOf(long participantId) {
+        return em.createQuery("SELECT p.meeting.id FROM Participant p WHERE p.id = :id", Long.class).setParameter("id", participantId)
+                .getResultStream().findFirst().orElse(null);
+    }
+
+    /** The meeting's trustees: participant id → trustee index (empty: no ceremony). */
+    private Map<Long, Integer> trusteeIndices(long meetingId) {
+        Map<Long, Integer> indices = new HashMap<>();
+        for (Object[] row : em.createQuery("SELECT t.participantId, t.trusteeIndex FROM CeremonyTrustee t WHERE t.meetingId = :meetingId",
+                Object[].class).setParameter("meetingId", meetingId).getResultList()) {
+            indices.put(((Number) row[0]).longValue(), ((Number) row[1]).intValue());
+        }
+        return Map.copyOf(indices);
     }
 
     /**
@@ -164,6 +217,7 @@ public class Ceremonies {
         }
         em.flush();
         audit.record("ceremony.start", "meeting", meetingId, meetingId, id + " n=" + participantIds.size() + " t=" + t);
+        ceremonyChanged.fire(new CeremonyChanged(meetingId));
         return status(meetingId);
     }
 
@@ -186,6 +240,7 @@ public class Ceremonies {
         ceremony.renew(id, clock.instant());
         em.flush();
         audit.record("ceremony.restart", "meeting", meetingId, meetingId, id);
+        ceremonyChanged.fire(new CeremonyChanged(meetingId));
         return status(meetingId);
     }
 

@@ -2,15 +2,17 @@ package app.quorum.ballot.control;
 
 import app.quorum.ballot.entity.Ballot;
 import app.quorum.ballot.entity.BallotStatus;
-import app.quorum.ballot.entity.Participation;
 import app.quorum.meeting.entity.MeetingStatus;
 import app.quorum.platform.Refusal;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.List;
 
 /**
@@ -25,28 +27,70 @@ public class TabletService {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    TabletCache cache;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
     /**
-     * The state of the participant's tablet now. Asked by every tablet every few seconds and on every re-rendering, so
-     * it reads only the facts it needs (three small queries, no entity, no transaction): loading the roster entry with
-     * its meeting and every ballot of the meeting took a fifth of the server in a hall of 2,000 (issue 15).
+     * The state of the participant's tablet now. Asked by every tablet every few seconds and on every re-rendering
+     * (issue 15), so outside a transaction the meeting-level facts (status, current item, the ballot shown and its
+     * status) come from this node's {@link TabletCache}, dropped when a change of them commits, and the delegate's own
+     * (right to vote, presence, voted on the ballot shown) from one small query, so they are always as committed.
+     * Inside a transaction everything is read from the database.
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public TabletState state(long participantId) {
-        List<Object[]> found = em.createQuery("SELECT m.id, m.status, c.id, p.voting, p.checkedInAt FROM Participant p JOIN p.meeting m "
-                + "LEFT JOIN m.currentItem c WHERE p.id = :id", Object[].class).setParameter("id", participantId).getResultList();
-        if (found.isEmpty()) {
-            throw new Refusal(Refusal.Kind.FORBIDDEN, "ballot.notEntitled");
+        boolean cached = transactions == null || transactions.getTransactionKey() == null;
+        Long meetingId = cached ? cache.meetingOf(participantId, this::meetingOf) : meetingOf(participantId);
+        if (meetingId == null) {
+            throw notEntitled();
         }
-        Object[] who = found.get(0);
-        long meetingId = (Long) who[0];
+        TabletCache.MeetingFacts meeting = cached ? cache.facts(meetingId, this::meetingFacts) : meetingFacts(meetingId);
+        if (meeting == null) {
+            throw notEntitled();
+        }
+        Long ballotId = meeting.ballotId();
+        List<?> found = em.createNativeQuery("SELECT p.voting, p.checked_in_at IS NOT NULL, "
+                + "EXISTS (SELECT 1 FROM participation v WHERE v.ballot_id = ? AND v.participant_id = p.id) "
+                + "FROM participant p WHERE p.id = ? AND p.meeting_id = ?")
+                .setParameter(1, ballotId == null ? 0L : ballotId).setParameter(2, participantId).setParameter(3, meetingId)
+                .getResultList();
+        if (found.isEmpty()) {
+            throw notEntitled();
+        }
+        Object[] who = (Object[]) found.get(0);
+        return new TabletState(meetingId, meeting.meetingStatus(), meeting.currentItemId(), ballotId, meeting.ballotStatus(),
+                truth(who[0]), truth(who[1]), ballotId != null && truth(who[2]));
+    }
+
+    private Long meetingOf(long participantId) {
+        return em.createQuery("SELECT p.meeting.id FROM Participant p WHERE p.id = :id", Long.class).setParameter("id", participantId)
+                .getResultStream().findFirst().orElse(null);
+    }
+
+    /** The meeting's status and current item, and the ballot its tablets show (null: no such meeting). */
+    private TabletCache.MeetingFacts meetingFacts(long meetingId) {
+        List<Object[]> found = em.createQuery("SELECT m.status, c.id FROM Meeting m LEFT JOIN m.currentItem c WHERE m.id = :id",
+                Object[].class).setParameter("id", meetingId).getResultList();
+        if (found.isEmpty()) {
+            return null;
+        }
         List<Object[]> ballots = em.createQuery("SELECT b.id, b.status FROM Ballot b WHERE b.meeting.id = :meetingId ORDER BY b.id",
                 Object[].class).setParameter("meetingId", meetingId).getResultList();
         Object[] ballot = shownOf(ballots);
-        Long ballotId = ballot == null ? null : (Long) ballot[0];
-        boolean voted = ballotId != null && !em.createNamedQuery(Participation.VOTED, Long.class)
-                .setParameter("ballotId", ballotId).setParameter("participantId", participantId).getResultList().isEmpty();
-        return new TabletState(meetingId, (MeetingStatus) who[1], (Long) who[2], ballotId,
-                ballot == null ? null : (BallotStatus) ballot[1], Boolean.TRUE.equals(who[3]), who[4] != null, voted);
+        return new TabletCache.MeetingFacts((MeetingStatus) found.get(0)[0], (Long) found.get(0)[1],
+                ballot == null ? null : (Long) ballot[0], ballot == null ? null : (BallotStatus) ballot[1]);
+    }
+
+    private static Refusal notEntitled() {
+        return new Refusal(Refusal.Kind.FORBIDDEN, "ballot.notEntitled");
+    }
+
+    /** A truth value as the driver returns it for a BOOLEAN column or a comparison (Boolean or a number). */
+    static boolean truth(Object value) {
+        return value instanceof Boolean b ? b : value instanceof Number n && n.longValue() != 0;
     }
 
     /** {@link #shown} on (id, status) rows in ballot order. */

@@ -40,6 +40,9 @@ public class MeetingService {
     @Inject
     Event<MeetingClosing> closing;
 
+    @Inject
+    Event<MeetingDeleted> deleted;
+
     Clock clock = Clock.systemUTC();
 
     @RolesAllowed({"ADMIN", "SECRETARY", "CHAIR"})
@@ -122,6 +125,7 @@ public class MeetingService {
         em.flush();
         em.remove(meeting);
         audit.record("meeting.delete", "meeting", id, id, meeting.getTitle());
+        deleted.fire(new MeetingDeleted(id));
     }
 
     /**

@@ -59,6 +59,12 @@ public class RosterService {
     @Inject
     Event<VotingRightsChanging> votingRightsChanging;
 
+    @Inject
+    Event<CardsIssued> cardsIssued;
+
+    @Inject
+    Event<ParticipantRemoved> removed;
+
     Clock clock = Clock.systemUTC();
 
     @RolesAllowed({"SECRETARY", "CHAIR"})
@@ -155,6 +161,7 @@ public class RosterService {
         }
         em.remove(gone);
         audit.record("participant.remove", "participant", participantId, meetingId, gone.getFullName());
+        removed.fire(new ParticipantRemoved(meetingId, participantId));
         changed.fire(new Changed(meetingId, Changed.What.ATTENDANCE));
     }
 
@@ -274,6 +281,8 @@ public class RosterService {
             }
         }
         audit.record("card.issue", "meeting", meetingId, meetingId, issued.size() + " cards");
+        cardsIssued.fire(new CardsIssued(meetingId, issued.keySet().stream().map(Participant::getId)
+                .collect(java.util.stream.Collectors.toSet())));
         return issued;
     }
 

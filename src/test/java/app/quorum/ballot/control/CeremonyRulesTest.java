@@ -130,7 +130,7 @@ class CeremonyRulesTest {
             }
         }
         assertEquals(new TreeMap<>(Map.ofEntries(Map.entry("ready", "-"), Map.entry("status", "-"),
-                Map.entry("trusteeIndex", "-"), Map.entry("inUse", "-"), Map.entry("proposal", "SECRETARY"),
+                Map.entry("trusteeIndex", "-"), Map.entry("isTrustee", "-"), Map.entry("inUse", "-"), Map.entry("proposal", "SECRETARY"),
                 Map.entry("start", "SECRETARY"), Map.entry("restart", "SECRETARY"), Map.entry("device", "DELEGATE"),
                 Map.entry("publishRoundOne", "DELEGATE"), Map.entry("publishShares", "DELEGATE"),
                 Map.entry("publishVerificationKey", "DELEGATE"), Map.entry("complain", "DELEGATE"))), roles);

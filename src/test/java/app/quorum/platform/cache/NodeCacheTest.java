@@ -1,0 +1,97 @@
+package app.quorum.platform.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/** The node-local cache: fresh answers served, stale ones read again, invalidation exact even against a load in flight. */
+class NodeCacheTest {
+
+    final AtomicLong nanos = new AtomicLong(1_000);
+    final NodeCache<Long, String> cache = new NodeCache<>(Duration.ofSeconds(2), nanos::get);
+    final AtomicInteger loads = new AtomicInteger();
+    String database = "a";
+
+    final Function<Long, String> load = id -> {
+        loads.incrementAndGet();
+        return database;
+    };
+
+    @Test
+    void aFreshAnswerIsServedWithoutLoadingAndAnExpiredOneIsLoadedAgain() {
+        assertEquals("a", cache.get(1L, load));
+        database = "b"; // changed where this node does not see it
+        nanos.addAndGet(Duration.ofMillis(1_999).toNanos());
+        assertEquals("a", cache.get(1L, load), "within the expiry: the copy");
+        assertEquals(1, loads.get());
+        nanos.addAndGet(Duration.ofMillis(1).toNanos());
+        assertEquals("b", cache.get(1L, load), "at the expiry: read again");
+        assertEquals(2, loads.get());
+    }
+
+    @Test
+    void anInvalidatedKeyIsReadAgainAtOnceAndOthersStay() {
+        cache.get(1L, load);
+        cache.get(2L, load);
+        database = "b";
+        cache.invalidate(1L);
+        assertEquals("b", cache.get(1L, load));
+        assertEquals("a", cache.get(2L, load));
+        assertEquals(3, loads.get());
+    }
+
+    @Test
+    void nullIsAnAnswerToo() {
+        database = null;
+        assertNull(cache.get(1L, load));
+        assertNull(cache.get(1L, load));
+        assertEquals(1, loads.get());
+    }
+
+    @Test
+    void aLoadBegunBeforeAnInvalidationDoesNotStoreItsOlderAnswer() {
+        // the reader reads the row before the writer's commit; the writer commits and invalidates; then the reader stores
+        String answered = cache.get(1L, id -> {
+            cache.invalidate(1L); // the commit's invalidation lands while this load is in flight
+            database = "after";
+            return "before";
+        });
+        assertEquals("before", answered, "the reader itself gets what it read");
+        assertEquals("after", cache.get(1L, load), "but the cache did not keep it");
+    }
+
+    @Test
+    void invalidatingByPredicateValueOrAllDropsJustThose() {
+        cache.get(1L, id -> "m1");
+        cache.get(2L, id -> "m2");
+        cache.get(3L, id -> "m1");
+        cache.invalidateValues("m1"::equals);
+        assertEquals(1, cache.size());
+        cache.invalidateIf(id -> id == 2L);
+        assertEquals(0, cache.size());
+        cache.get(4L, load);
+        cache.clear();
+        assertEquals(0, cache.size());
+    }
+
+    @Test
+    void expiredEntriesAreSweptWhenTheCacheGrowsLarge() {
+        for (long id = 0; id <= NodeCache.SWEEP_ABOVE; id++) {
+            cache.get(id, load);
+        }
+        nanos.addAndGet(Duration.ofSeconds(3).toNanos());
+        cache.get(-1L, load);
+        assertEquals(1, cache.size());
+    }
+
+    @Test
+    void theExpiryMustBePositive() {
+        assertThrows(IllegalArgumentException.class, () -> new NodeCache<>(Duration.ZERO));
+    }
+}
