@@ -9,7 +9,9 @@ import app.quorum.roster.control.ParticipantRemoved;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -33,6 +35,25 @@ public class TabletCache {
 
     /** The meeting-level facts of a tablet's state (null ids and status: none). */
     record MeetingFacts(MeetingStatus meetingStatus, Long currentItemId, Long ballotId, BallotStatus ballotStatus) {
+
+        /** The meeting's status and current item, and the ballot its tablets show, as committed (null: no such meeting). */
+        static MeetingFacts read(EntityManager em, long meetingId) {
+            List<Object[]> found = em.createQuery("SELECT m.status, c.id FROM Meeting m LEFT JOIN m.currentItem c WHERE m.id = :id",
+                    Object[].class).setParameter("id", meetingId).getResultList();
+            if (found.isEmpty()) {
+                return null;
+            }
+            List<Object[]> ballots = em.createQuery("SELECT b.id, b.status FROM Ballot b WHERE b.meeting.id = :meetingId ORDER BY b.id",
+                    Object[].class).setParameter("meetingId", meetingId).getResultList();
+            Object[] ballot = TabletService.shownOf(ballots);
+            return new MeetingFacts((MeetingStatus) found.get(0)[0], (Long) found.get(0)[1],
+                    ballot == null ? null : (Long) ballot[0], ballot == null ? null : (BallotStatus) ballot[1]);
+        }
+
+        /** The meeting's part of every tablet's signature ({@link TabletState#meetingSignature}). */
+        String signature(long meetingId) {
+            return TabletState.meetingSignature(meetingId, meetingStatus, currentItemId, ballotId, ballotStatus);
+        }
     }
 
     final NodeCache<Long, MeetingFacts> facts;

@@ -5,7 +5,6 @@ import app.quorum.ballot.entity.BallotKind;
 import app.quorum.ballot.entity.BallotOption;
 import app.quorum.ballot.entity.BallotStatus;
 import app.quorum.ballot.entity.Secrecy;
-import app.quorum.meeting.entity.MeetingStatus;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -16,7 +15,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -42,21 +40,13 @@ public class TabletFaces {
     /** The meeting's news for its tablets: {@code {"meeting", "signature", "face" (or null)}}. */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public Optional<JsonObject> news(long meetingId) {
-        List<Object[]> meeting = em.createQuery("SELECT m.status, c.id FROM Meeting m LEFT JOIN m.currentItem c WHERE m.id = :id",
-                Object[].class).setParameter("id", meetingId).getResultList();
-        if (meeting.isEmpty()) {
+        TabletCache.MeetingFacts facts = TabletCache.MeetingFacts.read(em, meetingId); // as committed, never this node's copy
+        if (facts == null) {
             return Optional.empty();
         }
-        List<Object[]> ballots = em.createQuery("SELECT b.id, b.status FROM Ballot b WHERE b.meeting.id = :meetingId ORDER BY b.id",
-                Object[].class).setParameter("meetingId", meetingId).getResultList();
-        Object[] shown = TabletService.shownOf(ballots);
-        Long ballotId = shown == null ? null : (Long) shown[0];
-        BallotStatus status = shown == null ? null : (BallotStatus) shown[1];
-        JsonObjectBuilder news = Json.createObjectBuilder().add("meeting", meetingId)
-                .add("signature", TabletState.meetingSignature(meetingId, (MeetingStatus) meeting.get(0)[0], (Long) meeting.get(0)[1],
-                        ballotId, status));
-        if (status == BallotStatus.OPEN) {
-            news.add("face", face(em.find(Ballot.class, ballotId)));
+        JsonObjectBuilder news = Json.createObjectBuilder().add("meeting", meetingId).add("signature", facts.signature(meetingId));
+        if (facts.ballotStatus() == BallotStatus.OPEN) {
+            news.add("face", face(em.find(Ballot.class, facts.ballotId())));
         } else {
             news.addNull("face");
         }

@@ -70,18 +70,8 @@ public class TabletService {
                 .getResultStream().findFirst().orElse(null);
     }
 
-    /** The meeting's status and current item, and the ballot its tablets show (null: no such meeting). */
     private TabletCache.MeetingFacts meetingFacts(long meetingId) {
-        List<Object[]> found = em.createQuery("SELECT m.status, c.id FROM Meeting m LEFT JOIN m.currentItem c WHERE m.id = :id",
-                Object[].class).setParameter("id", meetingId).getResultList();
-        if (found.isEmpty()) {
-            return null;
-        }
-        List<Object[]> ballots = em.createQuery("SELECT b.id, b.status FROM Ballot b WHERE b.meeting.id = :meetingId ORDER BY b.id",
-                Object[].class).setParameter("meetingId", meetingId).getResultList();
-        Object[] ballot = shownOf(ballots);
-        return new TabletCache.MeetingFacts((MeetingStatus) found.get(0)[0], (Long) found.get(0)[1],
-                ballot == null ? null : (Long) ballot[0], ballot == null ? null : (BallotStatus) ballot[1]);
+        return TabletCache.MeetingFacts.read(em, meetingId);
     }
 
     private static Refusal notEntitled() {
