@@ -2,10 +2,10 @@ package app.quorum.ballot.boundary;
 
 import app.quorum.ballot.control.TrusteeCount;
 import app.quorum.identity.control.DelegateIdentityStore;
+import app.quorum.platform.Jsons;
 import app.quorum.platform.api.JsonBody;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.ForbiddenException;
@@ -64,7 +64,7 @@ public class TrusteeCountResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response decryption(@PathParam("ballotId") long ballotId, byte[] body) {
         boolean counted = count.decrypt(trustee(), ballotId, JsonBody.object(body, request));
-        return Response.ok(Json.createObjectBuilder().add("accepted", true).add("counted", counted).build().toString())
+        return Response.ok(Jsons.JSON.createObjectBuilder().add("accepted", true).add("counted", counted).build().toString())
                 .header("Cache-Control", CastingResource.NO_STORE).build();
     }
 

@@ -19,6 +19,7 @@ import app.quorum.ballot.entity.CeremonyTrustee;
 import app.quorum.ballot.entity.TrusteeCeremony;
 import app.quorum.meeting.entity.Meeting;
 import app.quorum.meeting.entity.MeetingStatus;
+import app.quorum.platform.Jsons;
 import app.quorum.platform.Refusal;
 import app.quorum.platform.audit.AuditLog;
 import app.quorum.roster.entity.Participant;
@@ -28,7 +29,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -327,7 +327,7 @@ public class Ceremonies {
         current(mine, ceremonyId);
         int me = mine.trustee.getTrusteeIndex();
         CeremonyForms.Key key = key(published, me);
-        String stored = Json.createObjectBuilder().add("key", Codec.hex(key.point())).add("proof", key.proof().toJson())
+        String stored = Jsons.JSON.createObjectBuilder().add("key", Codec.hex(key.point())).add("proof", key.proof().toJson())
                 .build().toString();
         if (stored.equals(mine.trustee.getVerificationKey())) {
             return view(mine);
@@ -365,7 +365,7 @@ public class Ceremonies {
     public JsonObject complain(long participantId, String ceremonyId, int against) {
         Mine mine = mine(participantId, true);
         current(mine, ceremonyId);
-        String stored = Json.createObjectBuilder().add("against", against).build().toString();
+        String stored = Jsons.JSON.createObjectBuilder().add("against", against).build().toString();
         if (stored.equals(mine.trustee.getComplaint())) {
             return view(mine);
         }
@@ -416,9 +416,9 @@ public class Ceremonies {
     private JsonObject view(Mine mine) {
         TrusteeCeremony ceremony = mine.ceremony;
         CeremonyStatus status = status(mine.meetingId);
-        JsonArrayBuilder trustees = Json.createArrayBuilder();
+        JsonArrayBuilder trustees = Jsons.JSON.createArrayBuilder();
         for (CeremonyTrustee trustee : trustees(mine.meetingId)) {
-            JsonObjectBuilder row = Json.createObjectBuilder().add("index", trustee.getTrusteeIndex())
+            JsonObjectBuilder row = Jsons.JSON.createObjectBuilder().add("index", trustee.getTrusteeIndex())
                     .add("name", trustee.getName()).add("role", trustee.getRole())
                     .add("roundOne", parsed(trustee.getRoundOne()))
                     .add("sharesSent", status.trustee(trustee.getTrusteeIndex()).roundTwo())
@@ -426,14 +426,14 @@ public class Ceremonies {
                     .add("complaint", parsed(trustee.getComplaint()));
             trustees.add(row);
         }
-        JsonArrayBuilder boxes = Json.createArrayBuilder();
+        JsonArrayBuilder boxes = Jsons.JSON.createArrayBuilder();
         em.createNamedQuery(CeremonyShare.TO, CeremonyShare.class).setParameter("meetingId", mine.meetingId)
                 .setParameter("to", mine.trustee.getTrusteeIndex()).getResultList()
                 .forEach(share -> boxes.add(parsed(share.getBox())));
-        return Json.createObjectBuilder().add("meetingId", mine.meetingId).add("ceremonyId", ceremony.getCeremonyId())
+        return Jsons.JSON.createObjectBuilder().add("meetingId", mine.meetingId).add("ceremonyId", ceremony.getCeremonyId())
                 .add("ceremonyContext", context(ceremony)).add("n", ceremony.getN()).add("t", ceremony.getThreshold())
                 .add("index", mine.trustee.getTrusteeIndex()).add("status", status.state().name())
-                .add("publicKey", status.publicKey() == null ? JsonValue.NULL : Json.createValue(status.publicKey()))
+                .add("publicKey", status.publicKey() == null ? JsonValue.NULL : Jsons.JSON.createValue(status.publicKey()))
                 .add("trustees", trustees).add("boxes", boxes).build();
     }
 

@@ -6,8 +6,8 @@ import app.quorum.ballot.crypto.RoundOne;
 import app.quorum.ballot.crypto.SchnorrProof;
 import app.quorum.ballot.crypto.TrusteeKeys;
 import app.quorum.ballot.entity.CeremonyTrustee;
+import app.quorum.platform.Jsons;
 import app.quorum.platform.Refusal;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -61,9 +61,9 @@ final class CeremonyForms {
     }
 
     static JsonObject json(RoundOne roundOne) {
-        JsonArrayBuilder points = Json.createArrayBuilder();
+        JsonArrayBuilder points = Jsons.JSON.createArrayBuilder();
         roundOne.commitments().forEach(point -> points.add(Codec.hex(point)));
-        return Json.createObjectBuilder().add("index", roundOne.index()).add("deviceKey", Codec.hex(roundOne.deviceKey()))
+        return Jsons.JSON.createObjectBuilder().add("index", roundOne.index()).add("deviceKey", Codec.hex(roundOne.deviceKey()))
                 .add("deviceKeyProof", roundOne.deviceKeyProof().toJson()).add("commitments", points)
                 .add("commitmentProof", roundOne.commitmentProof().toJson()).build();
     }
@@ -119,7 +119,7 @@ final class CeremonyForms {
     static TrusteeKeys keysOf(CeremonyTrustee trustee) {
         JsonObject one = (JsonObject) parsed(trustee.getRoundOne());
         JsonObject key = (JsonObject) parsed(trustee.getVerificationKey());
-        return TrusteeKeys.fromJson(Json.createObjectBuilder(one).add("role", trustee.getRole())
+        return TrusteeKeys.fromJson(Jsons.JSON.createObjectBuilder(one).add("role", trustee.getRole())
                 .add("name", trustee.getName()).add("verificationKey", key.getString("key"))
                 .add("verificationKeyProof", key.getJsonObject("proof")).build());
     }
@@ -128,7 +128,7 @@ final class CeremonyForms {
         if (json == null) {
             return JsonValue.NULL;
         }
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = Jsons.JSON.createReader(new StringReader(json))) {
             return reader.readValue();
         }
     }

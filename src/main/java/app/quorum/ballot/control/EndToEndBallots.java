@@ -18,12 +18,12 @@ import app.quorum.ballot.entity.BallotKind;
 import app.quorum.ballot.entity.BallotStatus;
 import app.quorum.ballot.entity.EncryptedPaper;
 import app.quorum.ballot.entity.Secrecy;
+import app.quorum.platform.Jsons;
 import app.quorum.platform.Refusal;
 import app.quorum.platform.audit.AuditLog;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -128,7 +128,7 @@ public class EndToEndBallots {
     public JsonObject fields(long meetingId, BallotElection election) {
         JsonObject definition = read(election.getDefinition());
         JsonObject ceremony = read(election.getCeremony());
-        return Json.createObjectBuilder().add("meetingId", meetingId).add("ballotId", election.getBallotId())
+        return Jsons.JSON.createObjectBuilder().add("meetingId", meetingId).add("ballotId", election.getBallotId())
                 .add("kind", definition.getString("kind")).add("question", definition.getString("question"))
                 .add("options", definition.getJsonArray("options")).add("min", definition.getInt("min"))
                 .add("max", definition.getInt("max")).add("publicKey", ceremony.getString("publicKey"))
@@ -290,6 +290,6 @@ public class EndToEndBallots {
 
 
     static JsonObject read(String json) {
-        return Json.createReader(new StringReader(json)).readObject();
+        return Jsons.JSON.createReader(new StringReader(json)).readObject();
     }
 }

@@ -31,6 +31,7 @@ import app.quorum.ballot.entity.Result;
 import app.quorum.ballot.entity.StoredElectionRecord;
 import app.quorum.ballot.entity.Tally;
 import app.quorum.ballot.entity.TrusteeDecryption;
+import app.quorum.platform.Jsons;
 import app.quorum.platform.Refusal;
 import app.quorum.platform.audit.AuditLog;
 import app.quorum.platform.push.Changed;
@@ -38,7 +39,6 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -113,20 +113,20 @@ public class EndToEndCount {
      */
     public JsonObject trusteeBox(Ballot ballot, int index) {
         BallotElection election = closedElection(ballot.getId());
-        var papers = Json.createArrayBuilder();
+        var papers = Jsons.JSON.createArrayBuilder();
         em.createNamedQuery(EncryptedPaper.OF_BALLOT, EncryptedPaper.class).setParameter("ballotId", ballot.getId())
                 .getResultStream().forEach(p -> papers.add(read(p.getPaper())));
-        var audited = Json.createArrayBuilder();
+        var audited = Jsons.JSON.createArrayBuilder();
         em.createNamedQuery(AuditedPaper.OF_BALLOT, AuditedPaper.class).setParameter("ballotId", ballot.getId())
                 .getResultStream().forEach(p -> audited.add(read(p.getPaper())));
-        var json = Json.createObjectBuilder().add("index", index)
+        var json = Jsons.JSON.createObjectBuilder().add("index", index)
                 .add("ceremonyId", read(election.getCeremony()).getString("id"))
                 .add("ballot", boxes.fields(ballot.getMeeting().getId(), election))
                 .add("turnout", election.getTurnout()).add("papers", papers).add("audited", audited);
         if (election.getAggregate() == null) {
             json.addNull("aggregate");
         } else {
-            json.add("aggregate", Json.createReader(new StringReader(election.getAggregate())).readArray());
+            json.add("aggregate", Jsons.JSON.createReader(new StringReader(election.getAggregate())).readArray());
         }
         return json.build();
     }
@@ -179,7 +179,7 @@ public class EndToEndCount {
             throw new Refusal(Refusal.Kind.DUPLICATE, "ballot.e2e.alreadyDecrypted");
         }
         Ceremony ceremony = Ceremony.fromJson(read(election.getCeremony()));
-        Aggregate aggregate = Aggregate.fromJson(Json.createReader(new StringReader(election.getAggregate())).readArray());
+        Aggregate aggregate = Aggregate.fromJson(Jsons.JSON.createReader(new StringReader(election.getAggregate())).readArray());
         PartialDecryption decryption;
         try {
             decryption = PartialDecryption.fromJson(sent);
@@ -222,7 +222,7 @@ public class EndToEndCount {
         List<RejectedPaper> rejected = em.createNamedQuery(RejectedPaperEntry.OF_BALLOT, RejectedPaperEntry.class)
                 .setParameter("ballotId", ballotId).getResultStream().map(p -> RejectedPaper.fromJson(read(p.getPaper()))).toList();
         Aggregate aggregate = election.getAggregate() == null ? null
-                : Aggregate.fromJson(Json.createReader(new StringReader(election.getAggregate())).readArray());
+                : Aggregate.fromJson(Jsons.JSON.createReader(new StringReader(election.getAggregate())).readArray());
         long[] counts = new long[definition.options().size()];
         List<PartialDecryption> chosen = List.of();
         if (aggregate != null) {

@@ -5,11 +5,11 @@ import app.quorum.ballot.entity.BallotKind;
 import app.quorum.ballot.entity.BallotOption;
 import app.quorum.ballot.entity.BallotStatus;
 import app.quorum.ballot.entity.Secrecy;
+import app.quorum.platform.Jsons;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -44,7 +44,7 @@ public class TabletFaces {
         if (facts == null) {
             return Optional.empty();
         }
-        JsonObjectBuilder news = Json.createObjectBuilder().add("meeting", meetingId).add("signature", facts.signature(meetingId));
+        JsonObjectBuilder news = Jsons.JSON.createObjectBuilder().add("meeting", meetingId).add("signature", facts.signature(meetingId));
         if (facts.ballotStatus() == BallotStatus.OPEN) {
             news.add("face", face(em.find(Ballot.class, facts.ballotId())));
         } else {
@@ -59,11 +59,11 @@ public class TabletFaces {
     }
 
     private JsonObjectBuilder face(Ballot ballot) {
-        JsonArrayBuilder options = Json.createArrayBuilder();
+        JsonArrayBuilder options = Jsons.JSON.createArrayBuilder();
         for (BallotOption option : ballot.getOptions()) {
-            options.add(Json.createObjectBuilder().add("id", option.getId()).add("code", option.getCode()).add("label", option.getLabel()));
+            options.add(Jsons.JSON.createObjectBuilder().add("id", option.getId()).add("code", option.getCode()).add("label", option.getLabel()));
         }
-        JsonObjectBuilder face = Json.createObjectBuilder().add("id", ballot.getId()).add("kind", ballot.getKind().name())
+        JsonObjectBuilder face = Jsons.JSON.createObjectBuilder().add("id", ballot.getId()).add("kind", ballot.getKind().name())
                 .add("question", ballot.getQuestion()).add("seats", ballot.getSeats()).add("min", ballot.getMinChoices())
                 .add("blank", ballot.isBlankAllowed()).add("rollCall", ballot.getSecrecy() == Secrecy.OPEN)
                 .add("election", ballot.getKind() == BallotKind.ELECTION).add("options", options);

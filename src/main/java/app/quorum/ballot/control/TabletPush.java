@@ -1,5 +1,6 @@
 package app.quorum.ballot.control;
 
+import app.quorum.platform.Jsons;
 import app.quorum.platform.push.Changed;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -9,7 +10,6 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.faces.push.Push;
 import jakarta.faces.push.PushContext;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -67,7 +67,7 @@ public class TabletPush {
             try {
                 faces.news(meetingId).ifPresent(news -> {
                     int spread = Math.min(SPREAD_MAX_MILLIS, sockets.getOrDefault(meetingId, 0) / SOCKETS_PER_MILLISECOND);
-                    String message = Json.createObjectBuilder(news).add("spread", spread).build().toString();
+                    String message = Jsons.JSON.createObjectBuilder(news).add("spread", spread).build().toString();
                     int sent = tablets.send(message, meetingId).size();
                     sockets.put(meetingId, sent);
                     LOG.log(Level.FINE, () -> "tablet news of meeting " + meetingId + " to " + sent + " sockets");

@@ -3,12 +3,12 @@ package app.quorum.ballot.control;
 import app.quorum.ballot.crypto.Ceremony;
 import app.quorum.ballot.entity.Ballot;
 import app.quorum.ballot.entity.BallotStatus;
+import app.quorum.platform.Jsons;
 import app.quorum.platform.Refusal;
 import app.quorum.roster.entity.Participant;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
@@ -50,7 +50,7 @@ public class TrusteeCount {
     public JsonArray ballots(long participantId) {
         Participant trustee = participant(participantId);
         long meetingId = trustee.getMeeting().getId();
-        var list = Json.createArrayBuilder();
+        var list = Jsons.JSON.createArrayBuilder();
         for (Ballot ballot : em.createNamedQuery(Ballot.OF_MEETING, Ballot.class).setParameter("meetingId", meetingId).getResultList()) {
             var election = endToEnd.election(ballot.getId());
             if (election.isEmpty() || !election.get().isClosed()) {
@@ -63,7 +63,7 @@ public class TrusteeCount {
             }
             State state = !endToEndCount.awaitingTrustees(ballot.getId()) ? State.COUNTED
                     : endToEndCount.decrypted(ballot.getId(), index.getAsInt()) ? State.DECRYPTED : State.AWAITING;
-            list.add(Json.createObjectBuilder().add("ballotId", ballot.getId()).add("question", ballot.getQuestion())
+            list.add(Jsons.JSON.createObjectBuilder().add("ballotId", ballot.getId()).add("question", ballot.getQuestion())
                     .add("state", state.name()).add("turnout", election.get().getTurnout())
                     .add("decryptions", endToEndCount.decryptions(ballot.getId())).add("threshold", ceremony.threshold()));
         }

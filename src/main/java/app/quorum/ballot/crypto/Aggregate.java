@@ -1,9 +1,9 @@
 package app.quorum.ballot.crypto;
 
+import app.quorum.platform.Jsons;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -64,7 +64,7 @@ public record Aggregate(List<Ciphertext> sums) {
     }
 
     public JsonArray toJson() {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsons.JSON.createArrayBuilder();
         sums.forEach(sum -> array.add(sum.toJson()));
         return array.build();
     }

@@ -1,8 +1,8 @@
 package app.quorum.ballot.crypto;
 
+import app.quorum.platform.Jsons;
 import java.util.List;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
@@ -61,20 +61,20 @@ public record BallotDefinition(long id, String question, String kind, List<Optio
 
     /** The record's {@code ballot} object without its context and times, which {@link ElectionRecord} adds. */
     JsonObject toJson(String context, String openedAt, String closedAt) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
-        options.forEach(option -> list.add(Json.createObjectBuilder().add("code", option.code())
+        JsonArrayBuilder list = Jsons.JSON.createArrayBuilder();
+        options.forEach(option -> list.add(Jsons.JSON.createObjectBuilder().add("code", option.code())
                 .add("label", option.label())));
-        return Json.createObjectBuilder().add("id", id).add("question", question).add("kind", kind)
+        return Jsons.JSON.createObjectBuilder().add("id", id).add("question", question).add("kind", kind)
                 .add("options", list).add("min", min).add("max", max).add("context", context)
                 .add("openedAt", openedAt).add("closedAt", closedAt).build();
     }
 
     /** The definition alone, {@code {"id", "question", "kind", "options", "min", "max"}}, as {@link #fromJson} reads it. */
     public JsonObject toJson() {
-        JsonArrayBuilder list = Json.createArrayBuilder();
-        options.forEach(option -> list.add(Json.createObjectBuilder().add("code", option.code())
+        JsonArrayBuilder list = Jsons.JSON.createArrayBuilder();
+        options.forEach(option -> list.add(Jsons.JSON.createObjectBuilder().add("code", option.code())
                 .add("label", option.label())));
-        return Json.createObjectBuilder().add("id", id).add("question", question).add("kind", kind)
+        return Jsons.JSON.createObjectBuilder().add("id", id).add("question", question).add("kind", kind)
                 .add("options", list).add("min", min).add("max", max).build();
     }
 

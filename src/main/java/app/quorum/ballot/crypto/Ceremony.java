@@ -1,9 +1,9 @@
 package app.quorum.ballot.crypto;
 
+import app.quorum.platform.Jsons;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
@@ -87,9 +87,9 @@ public record Ceremony(String id, String context, int n, int threshold, List<Tru
     }
 
     public JsonObject toJson() {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = Jsons.JSON.createArrayBuilder();
         trustees.forEach(trustee -> list.add(trustee.toJson()));
-        return Json.createObjectBuilder().add("id", id).add("context", context).add("n", n).add("threshold", threshold)
+        return Jsons.JSON.createObjectBuilder().add("id", id).add("context", context).add("n", n).add("threshold", threshold)
                 .add("trustees", list).add("publicKey", Codec.hex(publicKey)).build();
     }
 

@@ -1,8 +1,8 @@
 package app.quorum.ballot.crypto;
 
+import app.quorum.platform.Jsons;
 import java.math.BigInteger;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.bouncycastle.math.ec.ECPoint;
@@ -35,7 +35,7 @@ public record Ciphertext(ECPoint alpha, ECPoint beta) {
     }
 
     public JsonObject toJson() {
-        return Json.createObjectBuilder().add("alpha", Codec.hex(alpha)).add("beta", Codec.hex(beta)).build();
+        return Jsons.JSON.createObjectBuilder().add("alpha", Codec.hex(alpha)).add("beta", Codec.hex(beta)).build();
     }
 
     /** Reads {@code {"alpha", "beta"}}, refusing a non-canonical or invalid point. */

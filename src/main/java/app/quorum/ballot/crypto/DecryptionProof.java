@@ -1,9 +1,9 @@
 package app.quorum.ballot.crypto;
 
+import app.quorum.platform.Jsons;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.bouncycastle.math.ec.ECPoint;
@@ -70,7 +70,7 @@ public record DecryptionProof(ECPoint a, ECPoint b, BigInteger c, BigInteger s) 
     }
 
     public JsonObject toJson() {
-        return Json.createObjectBuilder().add("a", Codec.hex(a)).add("b", Codec.hex(b)).add("c", Codec.hex(c))
+        return Jsons.JSON.createObjectBuilder().add("a", Codec.hex(a)).add("b", Codec.hex(b)).add("c", Codec.hex(c))
                 .add("s", Codec.hex(s)).build();
     }
 

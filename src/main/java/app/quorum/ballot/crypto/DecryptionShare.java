@@ -1,6 +1,6 @@
 package app.quorum.ballot.crypto;
 
-import jakarta.json.Json;
+import app.quorum.platform.Jsons;
 import jakarta.json.JsonObject;
 
 import org.bouncycastle.math.ec.ECPoint;
@@ -12,7 +12,7 @@ import org.bouncycastle.math.ec.ECPoint;
 public record DecryptionShare(ECPoint d, DecryptionProof proof) {
 
     public JsonObject toJson() {
-        return Json.createObjectBuilder().add("d", Codec.hex(d)).add("proof", proof.toJson()).build();
+        return Jsons.JSON.createObjectBuilder().add("d", Codec.hex(d)).add("proof", proof.toJson()).build();
     }
 
     public static DecryptionShare fromJson(JsonObject json) {

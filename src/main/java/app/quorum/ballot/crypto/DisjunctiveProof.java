@@ -1,11 +1,11 @@
 package app.quorum.ballot.crypto;
 
+import app.quorum.platform.Jsons;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -173,7 +173,7 @@ public record DisjunctiveProof(List<ECPoint> a, List<ECPoint> b, List<BigInteger
     }
 
     public JsonObject toJson() {
-        return Json.createObjectBuilder().add("a", points(a)).add("b", points(b)).add("c", scalars(c))
+        return Jsons.JSON.createObjectBuilder().add("a", points(a)).add("b", points(b)).add("c", scalars(c))
                 .add("s", scalars(s)).build();
     }
 
@@ -185,13 +185,13 @@ public record DisjunctiveProof(List<ECPoint> a, List<ECPoint> b, List<BigInteger
     }
 
     static JsonArrayBuilder points(List<ECPoint> points) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsons.JSON.createArrayBuilder();
         points.forEach(point -> array.add(Codec.hex(point)));
         return array;
     }
 
     static JsonArrayBuilder scalars(List<BigInteger> scalars) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsons.JSON.createArrayBuilder();
         scalars.forEach(scalar -> array.add(Codec.hex(scalar)));
         return array;
     }

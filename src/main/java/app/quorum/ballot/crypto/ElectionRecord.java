@@ -1,9 +1,9 @@
 package app.quorum.ballot.crypto;
 
+import app.quorum.platform.Jsons;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -39,27 +39,27 @@ public record ElectionRecord(long meetingId, String meetingTitle, Ceremony cerem
 
     /** The group's object: {@code {"curve": "P-256", "order": q, "generator": G}}. */
     public static JsonObject group() {
-        return Json.createObjectBuilder().add("curve", "P-256").add("order", Group.Q.toString(16))
+        return Jsons.JSON.createObjectBuilder().add("curve", "P-256").add("order", Group.Q.toString(16))
                 .add("generator", Codec.hex(Group.G)).build();
     }
 
     public JsonObject toJson() {
-        JsonArrayBuilder paperList = Json.createArrayBuilder();
+        JsonArrayBuilder paperList = Jsons.JSON.createArrayBuilder();
         for (int p = 0; p < papers.size(); p++) {
             paperList.add(papers.get(p).toJson(trackers.get(p)));
         }
-        JsonArrayBuilder rejectedList = Json.createArrayBuilder();
+        JsonArrayBuilder rejectedList = Jsons.JSON.createArrayBuilder();
         rejected.forEach(paper -> rejectedList.add(paper.toJson()));
-        JsonArrayBuilder auditedList = Json.createArrayBuilder();
+        JsonArrayBuilder auditedList = Jsons.JSON.createArrayBuilder();
         audited.forEach(paper -> auditedList.add(paper.toJson()));
-        JsonArrayBuilder decryptionList = Json.createArrayBuilder();
+        JsonArrayBuilder decryptionList = Jsons.JSON.createArrayBuilder();
         decryptions.forEach(decryption -> decryptionList.add(decryption.toJson()));
-        JsonArrayBuilder countList = Json.createArrayBuilder();
+        JsonArrayBuilder countList = Jsons.JSON.createArrayBuilder();
         counts.forEach(countList::add);
-        JsonArrayBuilder trusteeList = Json.createArrayBuilder();
+        JsonArrayBuilder trusteeList = Jsons.JSON.createArrayBuilder();
         trustees.forEach(trusteeList::add);
-        JsonObjectBuilder json = Json.createObjectBuilder().add("format", FORMAT).add("group", group())
-                .add("meeting", Json.createObjectBuilder().add("id", meetingId).add("title", meetingTitle))
+        JsonObjectBuilder json = Jsons.JSON.createObjectBuilder().add("format", FORMAT).add("group", group())
+                .add("meeting", Jsons.JSON.createObjectBuilder().add("id", meetingId).add("title", meetingTitle))
                 .add("ceremony", ceremony.toJson()).add("ballot", ballot.toJson(context, openedAt, closedAt))
                 .add("papers", paperList).add("rejected", rejectedList).add("audited", auditedList);
         if (aggregate == null) {
@@ -68,7 +68,7 @@ public record ElectionRecord(long meetingId, String meetingTitle, Ceremony cerem
             json.add("aggregate", aggregate.toJson());
         }
         return json.add("decryptions", decryptionList)
-                .add("result", Json.createObjectBuilder().add("counts", countList).add("papers", papers.size())
+                .add("result", Jsons.JSON.createObjectBuilder().add("counts", countList).add("papers", papers.size())
                         .add("trustees", trusteeList))
                 .add("fingerprint", fingerprint).build();
     }

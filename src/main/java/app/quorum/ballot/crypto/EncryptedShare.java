@@ -1,5 +1,6 @@
 package app.quorum.ballot.crypto;
 
+import app.quorum.platform.Jsons;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -9,7 +10,6 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.bouncycastle.crypto.digests.SHA256Digest;
@@ -90,7 +90,7 @@ public record EncryptedShare(int from, int to, ECPoint ephemeral, byte[] nonce, 
     }
 
     public JsonObject toJson() {
-        return Json.createObjectBuilder().add("from", from).add("to", to).add("ephemeral", Codec.hex(ephemeral))
+        return Jsons.JSON.createObjectBuilder().add("from", from).add("to", to).add("ephemeral", Codec.hex(ephemeral))
                 .add("nonce", Codec.hex(nonce)).add("ciphertext", Codec.hex(ciphertext)).build();
     }
 

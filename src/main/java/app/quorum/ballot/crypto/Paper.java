@@ -1,9 +1,9 @@
 package app.quorum.ballot.crypto;
 
+import app.quorum.platform.Jsons;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -34,7 +34,7 @@ public record Paper(String paperId, List<Ciphertext> ciphertexts, List<Disjuncti
 
     /** The paper's JSON; with a tracker (not {@code null}) as the record lists it. */
     public JsonObject toJson(String tracker) {
-        return fields(Json.createObjectBuilder(), tracker).build();
+        return fields(Jsons.JSON.createObjectBuilder(), tracker).build();
     }
 
     JsonObjectBuilder fields(JsonObjectBuilder json, String tracker) {
@@ -42,9 +42,9 @@ public record Paper(String paperId, List<Ciphertext> ciphertexts, List<Disjuncti
         if (tracker != null) {
             json.add("tracker", tracker);
         }
-        JsonArrayBuilder texts = Json.createArrayBuilder();
+        JsonArrayBuilder texts = Jsons.JSON.createArrayBuilder();
         ciphertexts.forEach(ciphertext -> texts.add(ciphertext.toJson()));
-        JsonArrayBuilder proofs = Json.createArrayBuilder();
+        JsonArrayBuilder proofs = Jsons.JSON.createArrayBuilder();
         bitProofs.forEach(proof -> proofs.add(proof.toJson()));
         return json.add("ciphertexts", texts).add("bitProofs", proofs).add("totalProof", totalProof.toJson());
     }

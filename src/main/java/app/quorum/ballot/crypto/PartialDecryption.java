@@ -1,8 +1,8 @@
 package app.quorum.ballot.crypto;
 
+import app.quorum.platform.Jsons;
 import java.util.List;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
@@ -35,9 +35,9 @@ public record PartialDecryption(int index, List<DecryptionShare> shares) {
     }
 
     public JsonObject toJson() {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = Jsons.JSON.createArrayBuilder();
         shares.forEach(share -> list.add(share.toJson()));
-        return Json.createObjectBuilder().add("index", index).add("shares", list).build();
+        return Jsons.JSON.createObjectBuilder().add("index", index).add("shares", list).build();
     }
 
     public static PartialDecryption fromJson(JsonObject json) {

@@ -1,11 +1,11 @@
 package app.quorum.ballot.crypto;
 
+import app.quorum.platform.Jsons;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -83,8 +83,8 @@ public record PreparedPaper(Paper paper, String tracker, List<Integer> choices, 
 
     /** The audited paper's JSON. */
     public JsonObject toJson() {
-        JsonObjectBuilder json = paper.fields(Json.createObjectBuilder(), tracker);
-        JsonArrayBuilder marks = Json.createArrayBuilder();
+        JsonObjectBuilder json = paper.fields(Jsons.JSON.createObjectBuilder(), tracker);
+        JsonArrayBuilder marks = Jsons.JSON.createArrayBuilder();
         choices.forEach(marks::add);
         return json.add("choices", marks).add("randomness", DisjunctiveProof.scalars(randomness)).build();
     }

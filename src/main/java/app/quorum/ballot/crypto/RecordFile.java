@@ -1,5 +1,6 @@
 package app.quorum.ballot.crypto;
 
+import app.quorum.platform.Jsons;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -10,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonWriter;
@@ -20,7 +20,7 @@ import jakarta.json.stream.JsonGenerator;
 /** Writes and reads an election record as UTF-8 JSON text (JSON-P), indented for people who open it. */
 public final class RecordFile {
 
-    private static final JsonWriterFactory PRETTY = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
+    private static final JsonWriterFactory PRETTY = Jsons.JSON.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
 
     private RecordFile() {
     }
@@ -45,7 +45,7 @@ public final class RecordFile {
     }
 
     public static JsonObject parse(Reader text) {
-        try (JsonReader reader = Json.createReader(text)) {
+        try (JsonReader reader = Jsons.JSON.createReader(text)) {
             return reader.readObject();
         }
     }

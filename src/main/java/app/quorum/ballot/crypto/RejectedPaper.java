@@ -1,9 +1,9 @@
 package app.quorum.ballot.crypto;
 
+import app.quorum.platform.Jsons;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -41,7 +41,7 @@ public record RejectedPaper(JsonObject asSent, String tracker, String reason) {
     }
 
     public JsonObject toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder(asSent);
+        JsonObjectBuilder json = Jsons.JSON.createObjectBuilder(asSent);
         if (tracker == null) {
             json.add("tracker", JsonValue.NULL);
         } else {
@@ -51,7 +51,7 @@ public record RejectedPaper(JsonObject asSent, String tracker, String reason) {
     }
 
     public static RejectedPaper fromJson(JsonObject json) {
-        JsonObjectBuilder sent = Json.createObjectBuilder(json);
+        JsonObjectBuilder sent = Jsons.JSON.createObjectBuilder(json);
         sent.remove("tracker").remove("reason");
         return new RejectedPaper(sent.build(), json.isNull("tracker") ? null : json.getString("tracker"),
                 json.getString("reason"));

@@ -1,9 +1,9 @@
 package app.quorum.ballot.crypto;
 
+import app.quorum.platform.Jsons;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.bouncycastle.math.ec.ECPoint;
@@ -63,7 +63,7 @@ public record SchnorrProof(ECPoint a, BigInteger c, BigInteger s) {
     }
 
     public JsonObject toJson() {
-        return Json.createObjectBuilder().add("a", Codec.hex(a)).add("c", Codec.hex(c)).add("s", Codec.hex(s)).build();
+        return Jsons.JSON.createObjectBuilder().add("a", Codec.hex(a)).add("c", Codec.hex(c)).add("s", Codec.hex(s)).build();
     }
 
     public static SchnorrProof fromJson(JsonObject json) {

@@ -1,9 +1,9 @@
 package app.quorum.ballot.crypto;
 
+import app.quorum.platform.Jsons;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -40,9 +40,9 @@ public record TrusteeKeys(int index, String role, String name, ECPoint deviceKey
     }
 
     public JsonObject toJson() {
-        JsonArrayBuilder points = Json.createArrayBuilder();
+        JsonArrayBuilder points = Jsons.JSON.createArrayBuilder();
         commitments.forEach(point -> points.add(Codec.hex(point)));
-        return Json.createObjectBuilder().add("index", index).add("role", role).add("name", name)
+        return Jsons.JSON.createObjectBuilder().add("index", index).add("role", role).add("name", name)
                 .add("deviceKey", Codec.hex(deviceKey)).add("deviceKeyProof", deviceKeyProof.toJson())
                 .add("commitments", points).add("commitmentProof", commitmentProof.toJson())
                 .add("verificationKey", Codec.hex(verificationKey))

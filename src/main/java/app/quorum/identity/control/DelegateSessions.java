@@ -90,7 +90,7 @@ public class DelegateSessions {
             return false;
         }
         byte[] stored = transactions != null && transactions.getTransactionKey() != null ? storedHash(participantId)
-                : cache.hash(participantId, this::storedHash);
+                : cache.hash(participantId, this::storedHashesOfMeeting);
         return Participant.sameSession(stored, sha256(HexFormat.of().parseHex(token)));
     }
 
@@ -99,6 +99,17 @@ public class DelegateSessions {
         List<byte[]> session = em.createNamedQuery(Participant.SESSION_TOKEN, byte[].class).setParameter("id", participantId)
                 .getResultList();
         return session.isEmpty() ? null : session.get(0);
+    }
+
+    /** The session token hashes of every participant of the participant's meeting (the participant's own key present, its value null when none). */
+    private java.util.Map<Long, byte[]> storedHashesOfMeeting(long participantId) {
+        java.util.Map<Long, byte[]> hashes = new java.util.HashMap<>();
+        hashes.put(participantId, null);
+        for (Object[] row : em.createNamedQuery(Participant.SESSION_TOKENS_OF_MEETING, Object[].class).setParameter("id", participantId)
+                .getResultList()) {
+            hashes.put((Long) row[0], (byte[]) row[1]);
+        }
+        return hashes;
     }
 
     public void end(long participantId, String token) {

@@ -1,8 +1,8 @@
 package app.quorum.platform.api;
 
+import app.quorum.platform.Jsons;
 import app.quorum.platform.i18n.Bundle;
 import app.quorum.platform.web.LocaleFilter;
-import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.BadRequestException;
@@ -46,7 +46,7 @@ public record ApiError(String error, String message) {
         response.setContentType(JSON);
         response.setHeader("Cache-Control", "no-store");
         Writer body = response.getWriter();
-        body.write(Json.createObjectBuilder().add("error", error.error()).add("message", error.message()).build().toString());
+        body.write(Jsons.JSON.createObjectBuilder().add("error", error.error()).add("message", error.message()).build().toString());
         body.flush();
     }
 

@@ -1,6 +1,6 @@
 package app.quorum.platform.api;
 
-import jakarta.json.Json;
+import app.quorum.platform.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -34,7 +34,7 @@ public final class JsonBody {
             throw ApiError.badRequest(request, "api.body.missing");
         }
         String text = Utf8.decode(body).orElseThrow(() -> ApiError.badRequest(request, "api.body.encoding"));
-        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+        try (JsonParser parser = Jsons.JSON.createParser(new StringReader(text))) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw ApiError.badRequest(request, "api.body.invalid");
             }
@@ -52,7 +52,7 @@ public final class JsonBody {
 
     /** The object whose START_OBJECT was just read. */
     private static JsonObject object(JsonParser parser, int depth) {
-        JsonObjectBuilder object = Json.createObjectBuilder();
+        JsonObjectBuilder object = Jsons.JSON.createObjectBuilder();
         Set<String> keys = new HashSet<>();
         while (true) {
             JsonParser.Event event = parser.next();
@@ -78,7 +78,7 @@ public final class JsonBody {
     }
 
     private static JsonValue array(JsonParser parser, int depth) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsons.JSON.createArrayBuilder();
         for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_ARRAY; event = parser.next()) {
             array.add(value(parser, event, depth));
         }

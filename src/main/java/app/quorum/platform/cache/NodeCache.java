@@ -65,6 +65,30 @@ public final class NodeCache<K, V> {
         return loaded;
     }
 
+    /**
+     * As {@link #get}, but a miss loads the key's neighbours with it (the answers of a whole meeting in one query, say):
+     * every answer of the loaded map is stored, under the same rule, and the key's is returned (null when the map has
+     * none).
+     */
+    public V getWithNeighbours(K key, Function<? super K, ? extends java.util.Map<K, V>> loader) {
+        long now = nanoClock.getAsLong();
+        Entry<V> cached = entries.get(key);
+        if (cached != null && now - cached.expiresAtNanos() < 0) {
+            return cached.value();
+        }
+        long startedUnder = generation.get();
+        java.util.Map<K, V> loaded = loader.apply(key);
+        if (entries.size() + loaded.size() > SWEEP_ABOVE) {
+            sweep(now);
+        }
+        long expires = now + ttlNanos;
+        loaded.forEach((k, v) -> {
+            Entry<V> fresh = new Entry<>(v, expires);
+            entries.compute(k, (kk, old) -> generation.get() == startedUnder ? fresh : old);
+        });
+        return loaded.get(key);
+    }
+
     /** Drops the key's answer: the next {@link #get} reads again. Call after the change committed. */
     public void invalidate(K key) {
         generation.incrementAndGet();

@@ -3,6 +3,7 @@ package app.quorum.results.boundary;
 import app.quorum.ballot.control.Ballots;
 import app.quorum.ballot.control.EndToEndBallots;
 import app.quorum.meeting.entity.Meeting;
+import app.quorum.platform.Jsons;
 import app.quorum.platform.Refusal;
 import app.quorum.platform.api.ApiError;
 import app.quorum.platform.api.JsonBody;

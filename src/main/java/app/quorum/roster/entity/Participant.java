@@ -37,11 +37,15 @@ import java.time.Instant;
 @NamedQuery(name = Participant.BY_ROLE,
         query = "SELECT p FROM Participant p WHERE p.meeting.id = :meetingId AND p.role = :role ORDER BY p.givenName, p.fullName, p.id")
 @NamedQuery(name = Participant.SESSION_TOKEN, query = "SELECT p.sessionTokenHash FROM Participant p WHERE p.id = :id")
+@NamedQuery(name = Participant.SESSION_TOKENS_OF_MEETING, query = "SELECT o.id, o.sessionTokenHash FROM Participant o, Participant p "
+        + "WHERE p.id = :id AND o.meeting = p.meeting")
 public class Participant {
 
     public static final String ROSTER = "Participant.roster";
     public static final String BY_ROLE = "Participant.byRole";
     public static final String SESSION_TOKEN = "Participant.sessionToken";
+    /** Every session token hash of a participant's meeting, with its participant's id. */
+    public static final String SESSION_TOKENS_OF_MEETING = "Participant.sessionTokensOfMeeting";
     public static final String BY_CARD = "Participant.byCard";
     public static final String QUORUM_COUNTS = "Participant.quorumCounts";
     /** A phone number as people write it: digits, spaces, dots, dashes, parentheses, an optional leading +. */

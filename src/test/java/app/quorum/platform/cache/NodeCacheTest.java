@@ -94,4 +94,29 @@ class NodeCacheTest {
     void theExpiryMustBePositive() {
         assertThrows(IllegalArgumentException.class, () -> new NodeCache<>(Duration.ZERO));
     }
+
+    @Test
+    void aMissLoadsTheNeighboursTooAndAnInvalidationDuringTheLoadStoresNone() {
+        Function<Long, java.util.Map<Long, String>> meeting = id -> {
+            loads.incrementAndGet();
+            return java.util.Map.of(1L, database, 2L, database, 3L, database);
+        };
+        assertEquals("a", cache.getWithNeighbours(2L, meeting));
+        assertEquals("a", cache.getWithNeighbours(1L, meeting));
+        assertEquals("a", cache.getWithNeighbours(3L, meeting));
+        assertEquals(1, loads.get(), "one load for the meeting");
+        assertNull(cache.getWithNeighbours(4L, meeting), "a key the load does not name: null");
+        assertEquals(2, loads.get());
+
+        cache.clear();
+        Function<Long, java.util.Map<Long, String>> raced = id -> {
+            java.util.Map<Long, String> read = meeting.apply(id);
+            cache.invalidate(3L); // a sign-in committed while the meeting was being read
+            return read;
+        };
+        cache.getWithNeighbours(1L, raced);
+        database = "b";
+        assertEquals("b", cache.getWithNeighbours(3L, meeting), "nothing of a load that an invalidation overtook is kept");
+        assertEquals("b", cache.getWithNeighbours(1L, meeting));
+    }
 }
