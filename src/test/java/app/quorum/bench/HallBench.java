@@ -46,6 +46,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class HallBench {
 
+    /** Tablets sharing one HTTP client (and its selector thread). */
+    static final int TABLETS_PER_CLIENT = 250;
+
     private final int delegates = Integer.getInteger("bench.delegates", 2000);
     private final double spreadSeconds = Double.parseDouble(System.getProperty("bench.spreadSeconds", "1"));
     private final boolean curve = Boolean.getBoolean("bench.curve");
@@ -122,12 +125,19 @@ public final class HallBench {
         }
         event("Hall of " + n + ": meeting " + stage.meetingId + " in session, " + n + " voting delegates checked in");
         SharedHall hall = new SharedHall(stage.meetingId);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(30)).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+        // one client (so one selector thread reading every socket) per TABLETS_PER_CLIENT tablets: a single client
+        // for the hall made its one selector thread, starved on the shared cores, the last to hear of the open
+        List<HttpClient> clients = new ArrayList<>();
+        for (int i = 0; i < (n + TABLETS_PER_CLIENT - 1) / TABLETS_PER_CLIENT; i++) {
+            clients.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(Duration.ofSeconds(30)).executor(Executors.newVirtualThreadPerTaskExecutor()).build());
+        }
+        HttpClient http = clients.get(0);
         SecureRandom random = new SecureRandom();
         List<HallTablet> tablets = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            tablets.add(new HallTablet(i + 1, stage.codes.get(i), HallStaging.choice(random), http, server.base(), hall));
+            tablets.add(new HallTablet(i + 1, stage.codes.get(i), HallStaging.choice(random), clients.get(i / TABLETS_PER_CLIENT),
+                    server.base(), hall));
         }
         long signInBegin = System.nanoTime();
         long signedIn = HallStaging.signIn(tablets, hall);

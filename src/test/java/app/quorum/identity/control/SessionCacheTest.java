@@ -28,7 +28,7 @@ class SessionCacheTest {
     final Map<Long, byte[]> database = new HashMap<>();
 
     byte[] hash(long participantId) {
-        return cache.hash(participantId, database::get);
+        return cache.hash(participantId, id -> new HashMap<>(database)); // the whole meeting, as DelegateSessions reads it
     }
 
     @Test
