@@ -101,6 +101,42 @@ export function markVoted(b) {
     }
 }
 
+/**
+ * A push closed the ballot in the box, or published its result: the box becomes the closed (or published) face the
+ * server would render — the question stays, a recorded vote's receipt too, the steps of choosing go — with the
+ * signature the server would render now (the meeting's part from the push, the delegate's own as it was).
+ */
+export function closeFace(b, status, signature) {
+    const view = status === 'PUBLISHED' ? 'published' : 'closed';
+    Array.prototype.slice.call(b.querySelectorAll('.q-vote-step, .q-vote-notice, .q-vote-state')).forEach((element) => {
+        if (element.id !== 'vote-step-recorded' || b.dataset.voted !== 'true') {
+            element.remove();
+        }
+    });
+    const closed = document.createElement('div');
+    closed.className = 'q-vote-state q-vote-closed q-vote-closed-' + view;
+    const words = document.createElement('p');
+    words.textContent = view === 'published' ? texts.closedPublished : texts.closedClosed;
+    closed.appendChild(words);
+    const late = document.createElement('p');
+    late.id = 'vote-late';
+    late.className = 'q-vote-help-small q-vote-late';
+    late.setAttribute('role', 'alert');
+    late.hidden = true;
+    b.appendChild(closed);
+    b.appendChild(late);
+    faceClass(b, view);
+    b.dataset.view = view;
+    b.dataset.step = b.dataset.voted === 'true' ? 'recorded' : 'none';
+    b.dataset.signature = signature;
+    delete b.dataset.face;
+    const chip = $('vote-chip-text');
+    if (chip) {
+        chip.dataset.server = view === 'published' ? texts.statePublished : texts.stateClosed;
+        chip.textContent = chip.dataset.server;
+    }
+}
+
 /** Draws the open ballot of the face into the box, and sets the box's facts the other parts read. */
 export function draw(b, face) {
     const template = $('vote-open-template');

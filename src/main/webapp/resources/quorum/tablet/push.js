@@ -2,12 +2,13 @@
  * Quorum — the delegate's tablet: what the Faces websocket and the ajax requests of the page report. The push is the
  * meeting's news (TabletPush on the server: the meeting's part of every tablet's signature, an open ballot's face, and
  * a spread in milliseconds). A tablet whose signature already has that meeting part has nothing to do; one that may
- * vote draws a newly opened ballot from its face at once (face.js); for any other change the server renders the page
+ * vote draws a newly opened ballot from its face at once (face.js), and a tablet showing the ballot that closed (or
+ * whose result was published) draws its closed face, when nothing else changed; for any other change the server renders the page
  * again, at a moment drawn within the spread, so a hall's tablets do not all ask in the same instant. A socket in
  * trouble, a closed socket or a failed ajax request calls the light check at once.
  */
 import {check, connectionBack, connectionLost} from './connection.js';
-import {open} from './face.js';
+import {closeFace, open} from './face.js';
 import {box, refreshFaces, state} from './page.js';
 import {rendered} from './rendered.js';
 
@@ -27,8 +28,11 @@ function news(message) {
     }
 }
 
-/** What a tablet does with the news: 'nothing', 'open' (draw the face) or 'render' (ask the server). */
-export function reaction(signature, ballot, pushed) {
+/**
+ * What a tablet does with the news: 'nothing', 'open' (draw the face), 'close' (the ballot in view closed or its result
+ * published, nothing else changed: draw the closed face) or 'render' (ask the server).
+ */
+export function reaction(signature, ballot, view, pushed) {
     const own = String(signature || '').split(':');
     if (own.slice(0, MEETING_PARTS).join(':') === pushed.signature) {
         return 'nothing';
@@ -36,6 +40,13 @@ export function reaction(signature, ballot, pushed) {
     const mine = own.slice(MEETING_PARTS);
     if (pushed.face && mine[0] === 'v' && mine[1] === 'p' && String(pushed.face.id) !== String(ballot || '')) {
         return 'open';
+    }
+    const now = String(pushed.signature || '').split(':');
+    const was = own.slice(0, MEETING_PARTS);
+    const closing = (now[4] === 'CLOSED' && (view === 'open' || view === 'voted'))
+        || (now[4] === 'PUBLISHED' && (view === 'open' || view === 'voted' || view === 'closed'));
+    if (mine.length === 3 && closing && now.slice(0, 4).join(':') === was.slice(0, 4).join(':') && now[3] === 'b' + ballot) {
+        return 'close';
     }
     return 'render';
 }
@@ -47,11 +58,16 @@ export function pushed(message) {
     if (!b || !pushedNews || String(pushedNews.meeting) !== b.dataset.meeting) {
         return;
     }
-    const what = reaction(b.dataset.signature, b.dataset.ballot, pushedNews);
-    if (what === 'open') {
+    const what = reaction(b.dataset.signature, b.dataset.ballot, b.dataset.view, pushedNews);
+    if (what === 'open' || what === 'close') {
         clearTimeout(later);
         later = null;
-        open(pushedNews.face, pushedNews.signature + ':v:p:not-voted');
+        if (what === 'open') {
+            open(pushedNews.face, pushedNews.signature + ':v:p:not-voted');
+        } else {
+            closeFace(b, pushedNews.signature.split(':')[4],
+                    pushedNews.signature + ':' + String(b.dataset.signature).split(':').slice(MEETING_PARTS).join(':'));
+        }
         rendered();
     } else if (what === 'render' && later === null) {
         later = setTimeout(() => {
