@@ -173,11 +173,9 @@ public final class HallBench {
         double rss = ServerProbe.rssMiB(server);
         event("RSS of Payara Micro + MariaDB with " + n + " tablets signed in: " + fmt(rss) + " MiB");
 
-        boolean first = true;
         for (String secrecy : ballots) {
             ballot(server, staff, hall, tablets, console, projector, secrecy.equals("SECRET") ? endToEnd : null, n, rss, random,
-                    jfr && n == delegates && first);
-            first = false;
+                    jfr && n == delegates);
         }
         hall.timer.shutdownNow();
         tablets.forEach(t -> t.browser.closePushes());
@@ -261,7 +259,8 @@ public final class HallBench {
         double allAck = acknowledged == n ? (hall.lastAck.get() - opening) / 1e9 : Double.NaN;
         double allShown = hall.shown.get() == n ? (hall.lastShown.get() - opening) / 1e9 : Double.NaN;
         event(acknowledged + " of " + n + " votes acknowledged, the last " + fmt(allAck) + " s after the open; "
-                + fmt(votesPerSecond) + " votes/s; vote p99 " + fmt(hall.vote.getValueAtPercentile(99) / 1000.0) + " ms; push p99 "
+                + fmt(votesPerSecond) + " votes/s; vote p99 " + fmt(hall.vote.getValueAtPercentile(99) / 1000.0) + " ms; push min / p50 / p99 "
+                + fmt(hall.push.getMinValue() / 1000.0) + " / " + fmt(hall.push.getValueAtPercentile(50) / 1000.0) + " / "
                 + fmt(hall.push.getValueAtPercentile(99) / 1000.0) + " ms; pushes received " + Browser.PUSHES + ", remote commands "
                 + Browser.REMOTES + ", requests resent once after an I/O error " + Browser.RESENT + ", views " + HallTablet.VIEWS);
         long drainFrom = System.nanoTime();

@@ -130,7 +130,10 @@ final class HallTablet {
 
     /** The page's push, and the light check every 12 s from a random phase. */
     void connect() throws InterruptedException {
-        browser.openPushes((push, message) -> hall.work().submit(() -> news(message)), trouble -> {
+        browser.openPushes((push, message) -> {
+            long arrived = System.nanoTime(); // a tablet draws the pushed ballot at once: shown when its news arrived
+            hall.work().submit(() -> news(message, arrived));
+        }, trouble -> {
             if (signedIn) {
                 hall.errors().add("tablet " + trouble);
             }
@@ -141,10 +144,10 @@ final class HallTablet {
 
     /**
      * The meeting's news as push.js takes it: nothing when the signature's meeting part is the pushed one; a newly
-     * opened ballot drawn from its face when this delegate may vote; otherwise refreshDelegate at a moment drawn
-     * within the news' spread.
+     * opened ballot drawn from its face when this delegate may vote; the ballot in view closed or published, nothing
+     * else changed: its closed face drawn; otherwise refreshDelegate at a moment drawn within the news' spread.
      */
-    void news(String message) {
+    void news(String message, long arrived) {
         JsonObject news;
         try (JsonReader reader = Json.createReader(new StringReader(message))) {
             news = reader.readObject();
@@ -167,7 +170,17 @@ final class HallTablet {
                 && !String.valueOf(face.getJsonNumber("id")).equals(ballotInView)) {
             signature = pushed + ":v:p:not-voted";
             view = "open";
-            show(String.valueOf(face.getJsonNumber("id")));
+            show(String.valueOf(face.getJsonNumber("id")), arrived);
+            return;
+        }
+        String[] now = pushed.split(":");
+        boolean closing = now.length == 5 && ("CLOSED".equals(now[4]) && ("open".equals(view) || "voted".equals(view))
+                || "PUBLISHED".equals(now[4]) && ("open".equals(view) || "voted".equals(view) || "closed".equals(view)));
+        if (parts.length == 8 && closing && String.join(":", java.util.Arrays.copyOf(now, 4)).equals(String.join(":", java.util.Arrays.copyOf(parts, 4)))
+                && now[3].equals("b" + ballotInView)) { // push.js 'close': the closed face drawn on the tablet
+            view = "PUBLISHED".equals(now[4]) ? "published" : "closed";
+            signature = pushed + ":" + parts[5] + ":" + parts[6] + ":" + parts[7];
+            VIEWS.computeIfAbsent(view + " " + ballotInView + " (drawn)", k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
             return;
         }
         long spread = news.getJsonNumber("spread") == null ? 0 : news.getJsonNumber("spread").longValue();
@@ -233,16 +246,16 @@ final class HallTablet {
         String ballot = data.get("ballot");
         ballotInView = ballot;
         if ("open".equals(view) && ballot != null) {
-            show(ballot);
+            show(ballot, System.nanoTime());
         }
     }
 
     /** The ballot is on the screen (drawn from the pushed face, or rendered by the server): vote when its moment comes. */
-    private void show(String ballot) {
+    private void show(String ballot, long at) {
         ballotShown = ballot;
         ballotInView = ballot;
         if (ballot.equals(hall.ballotId()) && shownAt == 0) {
-            shownAt = System.nanoTime();
+            shownAt = at;
             hall.shown(this, shownAt - hall.openedAt());
             maybeVote();
         }
@@ -341,6 +354,7 @@ final class HallTablet {
                     acknowledgedAt = answered;
                     hall.acknowledged(this, answered - sent);
                     signature = signature == null ? null : signature.replaceFirst(":not-voted$", ":voted"); // casting.js settled()
+                    view = "voted";
                     return;
                 }
                 hall.errors().add("vote: HTTP " + answer.statusCode() + (answer.statusCode() == 409 ? " " + answer.body() : ""));

@@ -65,12 +65,16 @@ public class TabletPush {
     void send(long meetingId) {
         synchronized (locks.computeIfAbsent(meetingId, id -> new Object())) {
             try {
+                long began = System.nanoTime();
                 faces.news(meetingId).ifPresent(news -> {
                     int spread = Math.min(SPREAD_MAX_MILLIS, sockets.getOrDefault(meetingId, 0) / SOCKETS_PER_MILLISECOND);
                     String message = Jsons.JSON.createObjectBuilder(news).add("spread", spread).build().toString();
+                    long read = System.nanoTime();
                     int sent = tablets.send(message, meetingId).size();
                     sockets.put(meetingId, sent);
-                    LOG.log(Level.FINE, () -> "tablet news of meeting " + meetingId + " to " + sent + " sockets");
+                    // one line per change of the proceedings (no choice, no one's name): how long a hall waits for its news
+                    LOG.log(Level.INFO, () -> String.format(java.util.Locale.ROOT, "tablet news of meeting %d to %d sockets: read in %.1f ms, "
+                            + "sent in %.1f ms", meetingId, sent, (read - began) / 1e6, (System.nanoTime() - read) / 1e6));
                 });
             } catch (RuntimeException failed) { // the tablets' light check catches up within seconds
                 LOG.log(Level.WARNING, "tablet news of meeting " + meetingId + " not sent: " + failed);

@@ -31,6 +31,7 @@ public final class NodeCache<K, V> {
 
     private final ConcurrentHashMap<K, Entry<V>> entries = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
+    private final java.util.concurrent.locks.ReentrantLock neighbourLoads = new java.util.concurrent.locks.ReentrantLock();
     private final long ttlNanos;
     private final LongSupplier nanoClock;
 
@@ -68,25 +69,35 @@ public final class NodeCache<K, V> {
     /**
      * As {@link #get}, but a miss loads the key's neighbours with it (the answers of a whole meeting in one query, say):
      * every answer of the loaded map is stored, under the same rule, and the key's is returned (null when the map has
-     * none).
+     * none). Such loads go one at a time, each first looking again: when a hall's copies expire together, the first
+     * request reads the meeting and the others find their answers, instead of every one reading the whole meeting.
      */
     public V getWithNeighbours(K key, Function<? super K, ? extends java.util.Map<K, V>> loader) {
-        long now = nanoClock.getAsLong();
         Entry<V> cached = entries.get(key);
-        if (cached != null && now - cached.expiresAtNanos() < 0) {
+        if (cached != null && nanoClock.getAsLong() - cached.expiresAtNanos() < 0) {
             return cached.value();
         }
-        long startedUnder = generation.get();
-        java.util.Map<K, V> loaded = loader.apply(key);
-        if (entries.size() + loaded.size() > SWEEP_ABOVE) {
-            sweep(now);
+        neighbourLoads.lock();
+        try {
+            long now = nanoClock.getAsLong();
+            cached = entries.get(key);
+            if (cached != null && now - cached.expiresAtNanos() < 0) {
+                return cached.value(); // loaded with a neighbour meanwhile
+            }
+            long startedUnder = generation.get();
+            java.util.Map<K, V> loaded = loader.apply(key);
+            if (entries.size() + loaded.size() > SWEEP_ABOVE) {
+                sweep(now);
+            }
+            long expires = now + ttlNanos;
+            loaded.forEach((k, v) -> {
+                Entry<V> fresh = new Entry<>(v, expires);
+                entries.compute(k, (kk, old) -> generation.get() == startedUnder ? fresh : old);
+            });
+            return loaded.get(key);
+        } finally {
+            neighbourLoads.unlock();
         }
-        long expires = now + ttlNanos;
-        loaded.forEach((k, v) -> {
-            Entry<V> fresh = new Entry<>(v, expires);
-            entries.compute(k, (kk, old) -> generation.get() == startedUnder ? fresh : old);
-        });
-        return loaded.get(key);
     }
 
     /** Drops the key's answer: the next {@link #get} reads again. Call after the change committed. */

@@ -119,4 +119,32 @@ class NodeCacheTest {
         assertEquals("b", cache.getWithNeighbours(3L, meeting), "nothing of a load that an invalidation overtook is kept");
         assertEquals("b", cache.getWithNeighbours(1L, meeting));
     }
+
+    @Test
+    void requestsThatMissTogetherReadTheirMeetingOnce() throws Exception {
+        java.util.concurrent.CountDownLatch loading = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Function<Long, java.util.Map<Long, String>> slowMeeting = id -> {
+            loads.incrementAndGet();
+            loading.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return java.util.Map.of(1L, "a", 2L, "a", 3L, "a");
+        };
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var first = threads.submit(() -> cache.getWithNeighbours(1L, slowMeeting));
+            loading.await();
+            var second = threads.submit(() -> cache.getWithNeighbours(2L, slowMeeting));
+            var third = threads.submit(() -> cache.getWithNeighbours(3L, slowMeeting));
+            Thread.sleep(100); // both wait for the first load
+            release.countDown();
+            assertEquals("a", first.get());
+            assertEquals("a", second.get());
+            assertEquals("a", third.get());
+        }
+        assertEquals(1, loads.get(), "the others found the answers the first load stored");
+    }
 }
