@@ -105,7 +105,8 @@ final class HallReport {
             Files.writeString(benchDir.resolve("hall-curve.svg"), Chart.svg(rounds, main.secrecy), StandardCharsets.UTF_8);
         }
         md.append("\nvotes/s: acknowledged votes over the time from the first PUT sent to the last answer. Push: the chair's click on "
-                + "\"open\" to the tablet's re-rendered page showing the ballot (push, then the page's refreshDelegate). Ratio: votes/s "
+                + "\"open\" to the tablet showing the ballot (drawn from the face its push brought, or, for a tablet whose 12 s check "
+                + "came first, rendered again by the page's refreshDelegate). Ratio: votes/s "
                 + "over the ceiling measured right after the burst on the same MariaDB. Client CPU share: the bench JVM's CPU time over "
                 + "its own plus Payara Micro's and MariaDB's, during the burst (open → last acknowledgement). Not counted here: the "
                 + "headless Chromium that makes the chair's clicks. SECRET is the end-to-end ballot: every tablet sealed its paper "
