@@ -50,6 +50,9 @@ public final class HallBench {
     static final int TABLETS_PER_CLIENT = 250;
 
     private final int delegates = Integer.getInteger("bench.delegates", 2000);
+    /** One open ballot, not measured, before the measured ones (-Dbench.warmUp=false: none). */
+    private final boolean warmUp = Boolean.parseBoolean(System.getProperty("bench.warmUp", "true"));
+    static final double WARM_UP_SPREAD_SECONDS = 5;
     private final double spreadSeconds = Double.parseDouble(System.getProperty("bench.spreadSeconds", "1"));
     private final boolean curve = Boolean.getBoolean("bench.curve");
     private final int port = Integer.getInteger("bench.port", 8490);
@@ -173,9 +176,12 @@ public final class HallBench {
         double rss = ServerProbe.rssMiB(server);
         event("RSS of Payara Micro + MariaDB with " + n + " tablets signed in: " + fmt(rss) + " MiB");
 
+        if (warmUp) { // a server that runs a hall has run meetings before: its JIT is warm
+            ballot(server, staff, hall, tablets, console, projector, null, n, rss, random, false, true);
+        }
         for (String secrecy : ballots) {
             ballot(server, staff, hall, tablets, console, projector, secrecy.equals("SECRET") ? endToEnd : null, n, rss, random,
-                    jfr && n == delegates);
+                    jfr && n == delegates, false);
         }
         hall.timer.shutdownNow();
         tablets.forEach(t -> t.browser.closePushes());
@@ -187,8 +193,9 @@ public final class HallBench {
 
     /** One ballot in the hall: OPEN (roll-call), or SECRET when {@code endToEnd} is given. */
     private void ballot(QuorumServer server, StaffBrowser staff, SharedHall hall, List<HallTablet> tablets, Page console, Page projector,
-            EndToEndHall endToEnd, int n, double rss, SecureRandom random, boolean profile) throws Exception {
+            EndToEndHall endToEnd, int n, double rss, SecureRandom random, boolean profile, boolean warming) throws Exception {
         boolean open = endToEnd == null;
+        double spread = warming ? WARM_UP_SPREAD_SECONDS : spreadSeconds;
         String secrecy = open ? "OPEN" : "SECRET";
         long meetingId = Long.parseLong(hall.meetingId);
         staff.prepare(meetingId, Stage.QUESTION + (open ? " (biểu quyết công khai)" : ""), open);
@@ -219,12 +226,12 @@ public final class HallBench {
         Cpu before = Cpu.now(server);
         long opening = System.nanoTime();
         for (HallTablet tablet : tablets) {
-            tablet.expect(opening + (long) (random.nextDouble() * spreadSeconds * 1e9));
+            tablet.expect(opening + (long) (random.nextDouble() * spread * 1e9));
         }
         hall.openedAt = opening;
         java.util.concurrent.Future<Boolean> bound = open ? null : endToEnd.watchOpen(hall, tablets, ballotId, context);
         long clicked = staff.open();
-        event("The chair opened " + (open ? "open" : "end-to-end secret") + " ballot " + ballotId + " (" + n + " delegates; console answered in "
+        event("The chair opened " + (warming ? "the warm-up (open, not measured) " : open ? "open" : "end-to-end secret") + " ballot " + ballotId + " (" + n + " delegates; console answered in "
                 + fmt((System.nanoTime() - clicked) / 1e9) + " s; load " + loadAtOpen + ")");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120 + n / 20);
         while (hall.acknowledged.get() < n && System.nanoTime() < deadline) {
@@ -299,6 +306,15 @@ public final class HallBench {
         double clientCpu = after.client() - before.client();
         double serverCpu = after.server() - before.server();
         double burst = (after.at() - before.at()) / 1e9;
+        if (warming) {
+            event("Warm-up ballot: " + box[2] + " papers, " + box[3] + " participations; lost " + box[0] + ", doubled " + box[1]
+                    + "; errors " + hall.errors.snapshot() + " (not in the figures)");
+            if (box[0] + box[1] > 0) {
+                throw new IllegalStateException("the warm-up ballot lost or doubled votes");
+            }
+            hall.errors.clear();
+            return;
+        }
         done.add(new Round(n, secrecy, votesPerSecond, ceiling, SharedHall.ms(hall.vote, 50), SharedHall.ms(hall.vote, 99),
                 hall.vote.getMaxValue() / 1000.0, SharedHall.ms(hall.push, 50), SharedHall.ms(hall.push, 99), allShown, allAck, closeTally, rss,
                 rssAfter, clientCpu / Math.max(1e-9, clientCpu + serverCpu), clientCpu / burst, serverCpu / burst, acknowledged,
