@@ -114,6 +114,8 @@ class LauncherTest {
         return Files.readAllLines(file).stream().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
     }
 
+    static final String POOL = "set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.";
+
     @Test
     void payaraOpensItsPortOnlyOnceQuorumHasStarted(@TempDir Path dir) throws Exception {
         Launcher launcher = new Launcher(new Settings(8265, null, null, null, dir.resolve("data"), Duration.ofSeconds(180)),
@@ -126,7 +128,9 @@ class LauncherTest {
         assertEquals(List.of(LISTENER + "false",
                         // without an open listener at boot Payara would set its virtual server up with single sign-on,
                         // whose valve refuses every right password (the kill drill's admin could not sign in)
-                        "set configs.config.server-config.http-service.virtual-server.server.sso-enabled=false"),
+                        "set configs.config.server-config.http-service.virtual-server.server.sso-enabled=false",
+                        // few request threads for few cores: 200 queued on the container's global locks (issue 15)
+                        POOL + "max-thread-pool-size=32", POOL + "min-thread-pool-size=8", POOL + "max-queue-size=20000"),
                 commandsIn(preboot), "closed before Payara boots");
         assertEquals(List.of(LISTENER + "true"), commandsIn(postdeploy), "opened once the application is deployed and started");
         assertEquals(commandsIn(Path.of("deploy/payara", Launcher.PREBOOT)), commandsIn(preboot));
