@@ -2,6 +2,7 @@ package app.quorum.ballot.boundary;
 
 import app.quorum.ballot.control.Ballots;
 import app.quorum.ballot.control.TabletFaces;
+import app.quorum.ballot.control.TabletPush;
 import app.quorum.ballot.control.TabletService;
 import app.quorum.ballot.control.TabletState;
 import app.quorum.ballot.entity.Ballot;
@@ -72,6 +73,11 @@ public class VotingBacking implements Serializable {
 
     public long getParticipantId() {
         return participantId;
+    }
+
+    /** The tablet's websocket user: its meeting and group ({@link TabletPush#user}); null before the state is read. */
+    public String getPushUser() {
+        return state == null ? null : TabletPush.user(state.meetingId(), participantId);
     }
 
     /** Which face of the ballot the tablet shows (see {@link TabletState#view()}). */
