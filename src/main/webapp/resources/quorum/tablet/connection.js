@@ -10,6 +10,13 @@ import {announce, show} from './render.js';
 
 const back = [];
 
+/** What a light check whose signature is not the page's does (push.js checked, set by main.js: not imported, as push.js imports this). */
+let differs = () => refreshFaces();
+
+export function whenCheckDiffers(action) {
+    differs = action;
+}
+
 /** Something to do first when the connection is back (before the page is rendered again). */
 export function whenBack(action) {
     back.push(action);
@@ -69,7 +76,7 @@ export function check(after) {
                 if (!state.online) {
                     connectionBack();
                 } else if (b && answer.body.signature !== b.dataset.signature) {
-                    refreshFaces();
+                    differs(answer.body);
                 }
                 check(CHECK_EVERY);
             } else if (answer.kind === 'signedOut') {

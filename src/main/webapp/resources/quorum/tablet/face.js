@@ -135,7 +135,19 @@ export function closeFace(b, status, signature) {
         chip.dataset.server = view === 'published' ? texts.statePublished : texts.stateClosed;
         chip.textContent = chip.dataset.server;
     }
+    const parts = String(signature).split(':');
+    const now = $('delegate:now');
+    if (now && parts[2] === 'i-') { // no item is current and no ballot open: what comes next (TabletState.now 'waiting')
+        now.textContent = '';
+        const title = document.createElement('p');
+        title.className = 'q-now-title';
+        title.textContent = texts[WAITING[parts[1]]] || '';
+        now.appendChild(title);
+    }
 }
+
+/** The words of the meeting's status while nothing is current (delegate.waiting.STATUS, the vote-texts data). */
+const WAITING = {DRAFT: 'waitingDraft', SCHEDULED: 'waitingScheduled', IN_SESSION: 'waitingInSession', CLOSED: 'waitingClosed'};
 
 /** Draws the open ballot of the face into the box, and sets the box's facts the other parts read. */
 export function draw(b, face) {

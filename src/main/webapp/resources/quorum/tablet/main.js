@@ -20,9 +20,9 @@
  *
  * The page's inline handlers (f:websocket, p:remoteCommand) call window.QuorumVote.
  */
-import {check, connectionLost} from './connection.js';
+import {check, connectionLost, whenCheckDiffers} from './connection.js';
 import {CHECK_EVERY, box, papers, useTexts, $} from './page.js';
-import {ajaxFailed, connectionTrouble, pushClosed, pushed} from './push.js';
+import {ajaxFailed, checked, connectionTrouble, pushClosed, pushed} from './push.js';
 import {beforeRender, rendered} from './rendered.js';
 import {auditPaper, castPaper, sealPaper} from './e2e.js';
 import {again, blank, change, choose, confirm, next, toggle} from './steps.js';
@@ -51,6 +51,7 @@ function start() {
         return;
     }
     useTexts(holder.dataset);
+    whenCheckDiffers(checked);
     document.addEventListener('click', clicked);
     window.addEventListener('offline', connectionLost);
     window.addEventListener('online', () => check(0));

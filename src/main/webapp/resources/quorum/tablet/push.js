@@ -5,7 +5,8 @@
  * vote draws a newly opened ballot from its face at once (face.js), and a tablet showing the ballot that closed (or
  * whose result was published) draws its closed face, when nothing else changed; for any other change the server renders the page
  * again, at a moment drawn within the spread, so a hall's tablets do not all ask in the same instant. A socket in
- * trouble, a closed socket or a failed ajax request calls the light check at once.
+ * trouble, a closed socket or a failed ajax request calls the light check at once; the check's answer carries the
+ * news too, so a tablet whose check comes first draws it the same way (checked).
  */
 import {check, connectionBack, connectionLost} from './connection.js';
 import {closeFace, open} from './face.js';
@@ -59,22 +60,53 @@ export function pushed(message) {
         return;
     }
     const what = reaction(b.dataset.signature, b.dataset.ballot, b.dataset.view, pushedNews);
-    if (what === 'open' || what === 'close') {
-        clearTimeout(later);
-        later = null;
-        if (what === 'open') {
-            open(pushedNews.face, pushedNews.signature + ':v:p:not-voted');
-        } else {
-            closeFace(b, pushedNews.signature.split(':')[4],
-                    pushedNews.signature + ':' + String(b.dataset.signature).split(':').slice(MEETING_PARTS).join(':'));
-        }
-        rendered();
-    } else if (what === 'render' && later === null) {
+    if (draw(b, pushedNews, what, null)) {
+        return;
+    }
+    if (what === 'render' && later === null) {
         later = setTimeout(() => {
             later = null;
             refreshFaces();
         }, Math.random() * Math.max(0, Number(pushedNews.spread) || 0));
     }
+}
+
+/**
+ * The light check's answer when its signature is not the page's (connection.js): the news it carries, if any, drawn
+ * as the push would have it drawn when that makes the page the server's signature; else the page rendered again.
+ */
+export function checked(answer) {
+    const b = box();
+    const carried = answer && answer.news;
+    if (b && carried && String(carried.meeting) === b.dataset.meeting
+            && draw(b, carried, reaction(b.dataset.signature, b.dataset.ballot, b.dataset.view, carried), answer.signature)) {
+        return;
+    }
+    refreshFaces();
+}
+
+/**
+ * Draws what the news brings ('open': the ballot's face; 'close': the closed face) and answers true; answers false
+ * for any other reaction, or when the drawn page's signature would not be the expected one (when one is given).
+ */
+function draw(b, carried, what, expected) {
+    if (what !== 'open' && what !== 'close') {
+        return false;
+    }
+    const next = carried.signature + ':' + (what === 'open' ? 'v:p:not-voted'
+        : String(b.dataset.signature).split(':').slice(MEETING_PARTS).join(':'));
+    if (expected && expected !== next) {
+        return false;
+    }
+    clearTimeout(later);
+    later = null;
+    if (what === 'open') {
+        open(carried.face, next);
+    } else {
+        closeFace(b, carried.signature.split(':')[4], next);
+    }
+    rendered();
+    return true;
 }
 
 export function connectionTrouble() {

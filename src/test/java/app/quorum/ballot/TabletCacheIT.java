@@ -10,6 +10,7 @@ import app.quorum.ballot.control.BallotDefinitions;
 import app.quorum.ballot.control.BallotLifecycle;
 import app.quorum.ballot.control.CastingService;
 import app.quorum.ballot.control.Ceremonies;
+import app.quorum.ballot.control.TabletPush;
 import app.quorum.ballot.control.TabletService;
 import app.quorum.ballot.control.TabletState;
 import app.quorum.ballot.entity.ApprovalChoice;
@@ -89,6 +90,9 @@ class TabletCacheIT {
 
     @Inject
     Ceremonies ceremonies;
+
+    @Inject
+    TabletPush push;
 
     @Inject
     AsSecretary secretary;
@@ -186,6 +190,51 @@ class TabletCacheIT {
 
         chair.call(() -> meetings.changeStatus(meetingId, MeetingStatus.CLOSED));
         assertEquals(MeetingStatus.CLOSED, state(member).meetingStatus(), "and the meeting's close");
+    }
+
+    /**
+     * The light check carries the news last pushed when it is the tablet's state (TabletPush#latest): a tablet that
+     * hears of the open there first draws the face it brings; a stale news (the state moved on) is never carried.
+     */
+    @Test
+    void theLightCheckCarriesTheOpenBallotsFaceOnlyWhileItIsTheState() throws Exception {
+        Participant member = room().get(0);
+        long meetingId = member.getMeeting().getId();
+        Ballot ballot = secretary.call(() -> definitions.defineApproval(meetingId, null, "Thông qua chủ trương công nhận xã Đắk Gằn",
+                VotingRule.of(MajorityRule.SIMPLE, MajorityBase.VOTES_CAST), Secrecy.SECRET, LABELS));
+        chair.call(() -> lifecycle.open(ballot.getId(), null));
+        TabletState open = state(member);
+        String meetingPart = meetingPart(open);
+        jakarta.json.JsonObject news = latest(meetingId, meetingPart);
+        assertEquals(meetingPart, news.getString("signature"));
+        assertEquals(ballot.getId().longValue(), news.getJsonObject("face").getJsonNumber("id").longValue(), "the open ballot's face");
+        assertEquals("Thông qua chủ trương công nhận xã Đắk Gằn", news.getJsonObject("face").getString("question"));
+        assertEquals(3, news.getJsonObject("face").getJsonArray("options").size());
+
+        chair.call(() -> lifecycle.close(ballot.getId()));
+        TabletState closed = state(member);
+        jakarta.json.JsonObject after = latest(meetingId, meetingPart(closed));
+        assertTrue(after.isNull("face"), "a closed ballot has no face to draw");
+        assertTrue(push.latest(meetingId, meetingPart).isEmpty(), "the open's news is gone: the state moved on");
+        assertTrue(push.latest(meetingId + 1_000_000, meetingPart(closed)).isEmpty(), "another meeting has none");
+    }
+
+    private static String meetingPart(TabletState state) {
+        return TabletState.meetingSignature(state.meetingId(), state.meetingStatus(), state.currentItemId(), state.ballotId(),
+                state.ballotStatus());
+    }
+
+    /** The news of the given state, sent after the commit on a managed thread: waited for, at most 10 s. */
+    private jakarta.json.JsonObject latest(long meetingId, String meetingPart) throws InterruptedException {
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < until) {
+            var news = push.latest(meetingId, meetingPart);
+            if (news.isPresent()) {
+                return news.get();
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no news of " + meetingPart + " within 10 s");
     }
 
     @Test

@@ -42,7 +42,6 @@ final class HallTablet {
     private static final Pattern ATTRIBUTE = Pattern.compile("data-([\\w-]+)=\"([^\"]*)\"");
     private static final Pattern RECEIPT = Pattern.compile("\"receipt\"\\s*:\\s*\"([0-9A-Z-]+)\"");
     private static final Pattern TRACKER = Pattern.compile("\"tracker\"\\s*:\\s*\"([0-9a-f]{64})\"");
-    private static final Pattern SIGNATURE = Pattern.compile("\"signature\"\\s*:\\s*\"([^\"]*)\"");
     static final long CHECK_EVERY_MILLIS = 12_000;
 
     static final Map<String, java.util.concurrent.atomic.AtomicInteger> VIEWS = new java.util.concurrent.ConcurrentHashMap<>();
@@ -159,33 +158,56 @@ final class HallTablet {
             hall.errors().add("tablet push: another meeting's news");
             return;
         }
-        String pushed = news.getString("signature");
-        String own = signature == null ? "" : signature;
-        String[] parts = own.split(":");
-        if (parts.length == 8 && String.join(":", java.util.Arrays.copyOf(parts, 5)).equals(pushed)) {
+        if (draw(news, null, arrived)) {
             return;
         }
-        JsonObject face = news.isNull("face") ? null : news.getJsonObject("face");
-        if (face != null && parts.length == 8 && parts[5].equals("v") && parts[6].equals("p")
-                && !String.valueOf(face.getJsonNumber("id")).equals(ballotInView)) {
-            signature = pushed + ":v:p:not-voted";
-            view = "open";
-            show(String.valueOf(face.getJsonNumber("id")), arrived);
-            return;
-        }
-        String[] now = pushed.split(":");
-        boolean closing = now.length == 5 && ("CLOSED".equals(now[4]) && ("open".equals(view) || "voted".equals(view))
-                || "PUBLISHED".equals(now[4]) && ("open".equals(view) || "voted".equals(view) || "closed".equals(view)));
-        if (parts.length == 8 && closing && String.join(":", java.util.Arrays.copyOf(now, 4)).equals(String.join(":", java.util.Arrays.copyOf(parts, 4)))
-                && now[3].equals("b" + ballotInView)) { // push.js 'close': the closed face drawn on the tablet
-            view = "PUBLISHED".equals(now[4]) ? "published" : "closed";
-            signature = pushed + ":" + parts[5] + ":" + parts[6] + ":" + parts[7];
-            VIEWS.computeIfAbsent(view + " " + ballotInView + " (drawn)", k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
-            return;
+        String[] parts = (signature == null ? "" : signature).split(":");
+        if (parts.length == 8 && String.join(":", java.util.Arrays.copyOf(parts, 5)).equals(news.getString("signature"))) {
+            return; // push.js 'nothing'
         }
         long spread = news.getJsonNumber("spread") == null ? 0 : news.getJsonNumber("spread").longValue();
         hall.timer().schedule(() -> hall.work().submit(this::refresh), spread == 0 ? 0 : ThreadLocalRandom.current().nextLong(spread),
                 TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * push.js draw(): the news' reaction 'open' (this delegate may vote, a newly opened ballot: drawn from its face) or
+     * 'close' (the ballot in view closed or published, nothing else changed: its closed face drawn), when the page's
+     * signature then is the expected one (the light check's; null for a push); false for any other reaction.
+     */
+    private boolean draw(JsonObject news, String expected, long at) {
+        String pushed = news.getString("signature");
+        String[] parts = (signature == null ? "" : signature).split(":");
+        if (parts.length != 8 || String.join(":", java.util.Arrays.copyOf(parts, 5)).equals(pushed)) {
+            return false;
+        }
+        JsonObject face = news.isNull("face") ? null : news.getJsonObject("face");
+        if (face != null && parts[5].equals("v") && parts[6].equals("p")
+                && !String.valueOf(face.getJsonNumber("id")).equals(ballotInView)) {
+            String next = pushed + ":v:p:not-voted";
+            if (expected != null && !expected.equals(next)) {
+                return false;
+            }
+            signature = next;
+            view = "open";
+            show(String.valueOf(face.getJsonNumber("id")), at);
+            return true;
+        }
+        String[] now = pushed.split(":");
+        boolean closing = now.length == 5 && ("CLOSED".equals(now[4]) && ("open".equals(view) || "voted".equals(view))
+                || "PUBLISHED".equals(now[4]) && ("open".equals(view) || "voted".equals(view) || "closed".equals(view)));
+        if (closing && String.join(":", java.util.Arrays.copyOf(now, 4)).equals(String.join(":", java.util.Arrays.copyOf(parts, 4)))
+                && now[3].equals("b" + ballotInView)) {
+            String next = pushed + ":" + parts[5] + ":" + parts[6] + ":" + parts[7];
+            if (expected != null && !expected.equals(next)) {
+                return false;
+            }
+            view = "PUBLISHED".equals(now[4]) ? "published" : "closed";
+            signature = next;
+            VIEWS.computeIfAbsent(view + " " + ballotInView + " (drawn)", k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+            return true;
+        }
+        return false;
     }
 
     /** refreshDelegate: one at a time, and once more if a push came while one was on the wire. */
@@ -207,7 +229,10 @@ final class HallTablet {
         }
     }
 
-    /** GET /api/tablet as vote.js check(): a changed signature re-renders the page. */
+    /**
+     * GET /api/delegate/tablet as connection.js check(): a changed signature is drawn from the news the answer carries
+     * when push.js checked() would draw it (VIEWS counts it "(checked)"), else the page is rendered again.
+     */
     void check() {
         if (!signedIn) {
             return;
@@ -218,11 +243,23 @@ final class HallTablet {
                 hall.errors().add("tablet check: HTTP " + answer.statusCode());
                 return;
             }
-            Matcher value = SIGNATURE.matcher(answer.body());
-            if (value.find() && !value.group(1).equals(signature)) {
-                refresh();
+            JsonObject state;
+            try (JsonReader reader = Json.createReader(new StringReader(answer.body()))) {
+                state = reader.readObject();
             }
-        } catch (IOException e) {
+            String server = state.getString("signature", null);
+            if (server == null || server.equals(signature)) {
+                return;
+            }
+            JsonObject news = state.get("news") instanceof JsonObject carried ? carried : null;
+            if (news != null && String.valueOf(news.getJsonNumber("meeting")).equals(hall.meetingId())
+                    && draw(news, server, System.nanoTime())) {
+                VIEWS.computeIfAbsent(view + " " + ballotInView + " (checked)", k -> new java.util.concurrent.atomic.AtomicInteger())
+                        .incrementAndGet();
+                return;
+            }
+            refresh();
+        } catch (IOException | RuntimeException e) {
             hall.errors().add("tablet check: " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
