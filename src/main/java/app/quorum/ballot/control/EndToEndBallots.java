@@ -6,7 +6,6 @@ import app.quorum.ballot.crypto.Ceremony;
 import app.quorum.ballot.crypto.Codec;
 import app.quorum.ballot.crypto.InvalidEncoding;
 import app.quorum.ballot.crypto.Paper;
-import app.quorum.ballot.crypto.PaperCheck;
 import app.quorum.ballot.crypto.PaperFault;
 import app.quorum.ballot.crypto.PreparedPaper;
 import app.quorum.ballot.crypto.RejectedPaper;
@@ -47,6 +46,9 @@ import java.util.Optional;
 @Stateless
 @PermitAll
 public class EndToEndBallots {
+
+    @Inject
+    PaperChecks checks;
 
     @PersistenceContext
     EntityManager em;
@@ -146,9 +148,7 @@ public class EndToEndBallots {
 
     /** The ballot context of a bound ballot, for checking its papers. */
     public BallotContext context(Ballot ballot, BallotElection election) {
-        Ceremony ceremony = Ceremony.fromJson(read(election.getCeremony()));
-        return BallotDefinition.fromJson(read(election.getDefinition()))
-                .context(ballot.getMeeting().getId(), ceremony.publicKey(), ceremony.context());
+        return checks.context(ballot.getMeeting().getId(), election);
     }
 
     /**
@@ -168,7 +168,7 @@ public class EndToEndBallots {
         } catch (RuntimeException notAPaper) {
             throw refuse(ballot, context, sent, PaperFault.SHAPE);
         }
-        Optional<PaperFault> fault = PaperCheck.fault(context, paper);
+        Optional<PaperFault> fault = checks.fault(context, paper);
         if (fault.isPresent()) {
             throw refuse(ballot, context, sent, fault.get());
         }
@@ -261,7 +261,7 @@ public class EndToEndBallots {
             throw new Refusal(Refusal.Kind.INVALID, "ballot.e2e.auditInvalid");
         }
         Paper paper = audited.paper();
-        if (PaperCheck.fault(context, paper).isPresent() || !audited.revelationHolds(context)
+        if (checks.fault(context, paper).isPresent() || !audited.revelationHolds(context)
                 || !Tracker.of(context.value(), paper).equals(audited.tracker())) {
             throw new Refusal(Refusal.Kind.INVALID, "ballot.e2e.auditInvalid");
         }
