@@ -183,6 +183,14 @@ public final class HallBench {
             ballot(server, staff, hall, tablets, console, projector, secrecy.equals("SECRET") ? endToEnd : null, n, rss, random,
                     jfr && n == delegates, false);
         }
+        if (n == delegates) {
+            quiet(3);
+            List<Floor.Rate> floor = Floor.measure(server, tablets, 64, Duration.ofSeconds(4));
+            floor.forEach(f -> event(String.format(Locale.ROOT, "Floor: %s: %.0f a second, %.2f ms of server CPU and %.2f of client CPU a request, %d errors",
+                    f.what(), f.perSecond(), f.serverCpuMsPerRequest(), f.clientCpuMsPerRequest(), f.errors())));
+            report.floor(floor);
+            report.write(done, timeline);
+        }
         hall.timer.shutdownNow();
         tablets.forEach(t -> t.browser.closePushes());
         console.browser.closePushes();

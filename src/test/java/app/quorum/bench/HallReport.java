@@ -35,12 +35,18 @@ final class HallReport {
     private final int delegates;
     private final double spreadSeconds;
     private final boolean curve;
+    /** The requests lighter than a vote, at the main hall ({@link Floor}); empty until measured. */
+    private List<Floor.Rate> floor = List.of();
 
     HallReport(Path benchDir, int delegates, double spreadSeconds, boolean curve) {
         this.benchDir = benchDir;
         this.delegates = delegates;
         this.spreadSeconds = spreadSeconds;
         this.curve = curve;
+    }
+
+    void floor(List<Floor.Rate> rates) {
+        floor = List.copyOf(rates);
     }
 
     /** Writes hall.json and hall.md (printed too); 0 when no vote was lost, doubled or answered with an error, 1 otherwise. */
@@ -54,6 +60,15 @@ final class HallReport {
         json.append("  \"date\": \"").append(OffsetDateTime.now(ZoneOffset.UTC)).append("\",\n");
         json.append("  \"cores\": ").append(Runtime.getRuntime().availableProcessors()).append(",\n");
         json.append("  \"spreadSeconds\": ").append(spreadSeconds).append(",\n");
+        json.append("  \"floor\": [");
+        for (int i = 0; i < floor.size(); i++) {
+            Floor.Rate f = floor.get(i);
+            json.append(i == 0 ? "\n" : ",\n").append("    {\"request\": ").append(json(f.what())).append(", \"perSecond\": ")
+                    .append(json(f.perSecond())).append(", \"ratioToCeiling\": ").append(json(f.perSecond() / main.ceilingVotesPerSecond))
+                    .append(", \"serverCpuMsPerRequest\": ").append(json(f.serverCpuMsPerRequest())).append(", \"clientCpuMsPerRequest\": ")
+                    .append(json(f.clientCpuMsPerRequest())).append(", \"errors\": ").append(f.errors()).append('}');
+        }
+        json.append(floor.isEmpty() ? "],\n" : "\n  ],\n");
         json.append("  \"rounds\": [\n");
         for (int i = 0; i < rounds.size(); i++) {
             json.append("    {\n").append(figures(rounds.get(i), "      ")).append("\n    }").append(i < rounds.size() - 1 ? "," : "").append('\n');
@@ -103,6 +118,17 @@ final class HallReport {
                 goal(md, "close + tally + publish of the 10,000-paper box ≤ 500 ms", fmt(tenK.closeTallyMs) + " ms", tenK.closeTallyMs <= 500);
             }
             Files.writeString(benchDir.resolve("hall-curve.svg"), Chart.svg(rounds, main.secrecy), StandardCharsets.UTF_8);
+        }
+        if (!floor.isEmpty()) {
+            md.append("\n## The floor: requests lighter than a vote, on the same cores\n\nAfter the ballots, the same tablets and clients, ")
+                    .append("64 requests in flight, a few seconds each (`Floor`). A vote is one request with a delegate's session and ")
+                    .append("a transaction, so it cannot be answered faster than the last line; the ratio goal needs ")
+                    .append(String.format(Locale.ROOT, "%.0f", 0.2 * main.ceilingVotesPerSecond)).append(" votes/s.\n\n")
+                    .append("| request | per second | over the ceiling | server CPU ms a request | client CPU ms a request | errors |\n|---|---|---|---|---|---|\n");
+            for (Floor.Rate f : floor) {
+                md.append(String.format(Locale.ROOT, "| %s | %.0f | %.3f | %.2f | %.2f | %d |%n", f.what(), f.perSecond(),
+                        f.perSecond() / main.ceilingVotesPerSecond, f.serverCpuMsPerRequest(), f.clientCpuMsPerRequest(), f.errors()));
+            }
         }
         md.append("\nvotes/s: acknowledged votes over the time from the first PUT sent to the last answer. Push: the chair's click on "
                 + "\"open\" to the tablet showing the ballot (drawn from the face its push brought, or, for a tablet whose 12 s check "
