@@ -215,6 +215,31 @@ class BallotIT {
                 () -> assertEquals(BoxFingerprint.of(papers), closed.getFingerprint(), "the fingerprint recomputed from the list"));
     }
 
+    /**
+     * The console's turnout counts in the database and names who has not voted only when few are left
+     * (Ballots.NOT_YET_NAMED): a hall of 2,000 listed every name on every refresh (issue 15).
+     */
+    @Test
+    void theTurnoutNamesWhoHasNotVotedOnlyWhenFewAreLeft() throws Exception {
+        int few = Ballots.NOT_YET_NAMED;
+        Room room = room(few + 6, few + 5); // one voting member absent, a guest present
+        Ballot ballot = approval(room, VotingRule.of(MajorityRule.SIMPLE, MajorityBase.VOTES_CAST));
+        chair.call(() -> lifecycle.open(ballot.getId(), null));
+        Ballots.Turnout open = chair.call(() -> ballots.turnout(ballot.getId()));
+        assertEquals(List.of(0, few + 5, few + 5, 0), List.of(open.voted(), open.entitledPresent(), open.notYetCount(),
+                open.notYetVoted().size()), "too many to name: the number alone");
+        List<Participant> voters = room.members().subList(0, 5);
+        for (Participant voter : voters) {
+            vote(ballot, voter, ApprovalChoice.YES);
+        }
+        Ballots.Turnout later = chair.call(() -> ballots.turnout(ballot.getId()));
+        assertEquals(List.of(5, few + 5, few), List.of(later.voted(), later.entitledPresent(), later.notYetCount()));
+        List<Long> named = later.notYetVoted().stream().map(Participant::getId).toList();
+        List<Long> expected = room.members().subList(5, few + 5).stream().map(Participant::getId).toList();
+        assertEquals(new java.util.HashSet<>(expected), new java.util.HashSet<>(named), "the present who have not voted, no voter, not the absent");
+        chair.call(() -> lifecycle.close(ballot.getId()));
+    }
+
     @Test
     void aTwoThirdsBallotFailsByOneVote() throws Exception {
         Room room = room(9, 9);

@@ -16,7 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * What the check of an end-to-end paper as cast needs on this node, shared by every request: the ballot's context
  * (election-record.md §3), decoded once per ballot instead of once per paper — the ceremony's points (every trustee's
  * commitments and proofs) cost as many point decodings as the paper's own (issue 15) —, and the papers' proofs
- * checked with the papers cast at the same moment ({@link GatheredChecks}, one batch at a time per core).
+ * checked with the papers cast at the same moment ({@link GatheredChecks}). One batch at a time: with one per core,
+ * a hall's 200 papers a second were mostly checked alone, each at the full cost of a batch of one; with one, the papers
+ * that arrive while a batch is checked make the next, so batches grow with the load (a batch of 100 costs a fraction
+ * a paper of a batch of one, CryptoBench), and one core checks far more papers a second than a hall sends.
  */
 @ApplicationScoped
 public class PaperChecks {
@@ -24,7 +27,7 @@ public class PaperChecks {
     /** The most ballots whose contexts are kept (ballots being voted on at once on this node); more, and all are dropped. */
     static final int BALLOTS_KEPT = 64;
 
-    private final GatheredChecks checks = new GatheredChecks(Runtime.getRuntime().availableProcessors());
+    private final GatheredChecks checks = new GatheredChecks(1);
     private final Map<Long, Kept> contexts = new ConcurrentHashMap<>();
 
     /** A ballot's context with the stored texts it was read from (which never change once the ballot is bound, but are compared anyway). */
