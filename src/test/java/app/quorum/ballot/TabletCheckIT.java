@@ -51,10 +51,7 @@ class TabletCheckIT {
         BallotFlowIT flow = new BallotFlowIT();
         flow.deployed = deployed;
         WebDriver chair = flow.chairWithBallotPrepared(roster.meetingId(), "Thông qua chủ trương công nhận xã Đắk Gằn");
-        WebDriver tablet = BallotFlowIT.browser(768, 1024);
-        tablet.get(flow.app("sign-in.xhtml?code=" + roster.codes().get(3)));
-        tablet.findElement(By.id("delegate:signInDelegate")).click();
-        BallotFlowIT.until(tablet).until(ExpectedConditions.presenceOfElementLocated(By.id("vote-box")));
+        WebDriver tablet = TabletEndToEndIT.tablet(flow, roster.codes().get(3), "vi");
         JavascriptExecutor js = (JavascriptExecutor) tablet;
         assertEquals("waiting", js.executeScript("return document.getElementById('vote-box').dataset.view"));
         js.executeScript("window.qFacesRequests = 0;"

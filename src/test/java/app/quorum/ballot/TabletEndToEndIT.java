@@ -87,7 +87,7 @@ class TabletEndToEndIT {
     }
 
     /** A tablet (768×1024) signed in with a card, in a language, waiting for the ballot. */
-    private WebDriver tablet(BallotFlowIT flow, String code, String language) throws Exception {
+    static WebDriver tablet(BallotFlowIT flow, String code, String language) throws Exception {
         WebDriver tablet = BallotFlowIT.browser(768, 1024);
         tablet.get(flow.app("sign-in.xhtml?code=" + code));
         tablet.findElement(By.id("delegate:signInDelegate")).click();

@@ -50,6 +50,56 @@ final class Floor {
         return rates;
     }
 
+    /** One vote per tablet on the open ballot, {@code inFlight} at a time, each a new paper choosing YES: answered 200 with a receipt, or an error. */
+    static Rate casts(QuorumServer server, List<HallTablet> tablets, String ballotId, int inFlight) throws InterruptedException {
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong answered = new AtomicLong();
+        AtomicInteger errors = new AtomicInteger();
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        Cpu before = Cpu.now(server);
+        List<Future<?>> senders = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < inFlight; i++) {
+                senders.add(pool.submit(() -> {
+                    for (int t = next.getAndIncrement(); t < tablets.size(); t = next.getAndIncrement()) {
+                        HallTablet tablet = tablets.get(t);
+                        byte[] paper = new byte[16];
+                        random.nextBytes(paper);
+                        HttpRequest put = tablet.browser.request("api/delegate/ballots/" + ballotId + "/papers/"
+                                + java.util.HexFormat.of().formatHex(paper)).header("Content-Type", "application/json")
+                                .PUT(HttpRequest.BodyPublishers.ofString("{\"choice\":\"YES\"}")).build();
+                        try {
+                            HttpResponse<String> answer = tablet.browser.send(put);
+                            if (answer.statusCode() == 200 && answer.body().contains("\"recorded\":true")) {
+                                answered.incrementAndGet();
+                            } else {
+                                errors.incrementAndGet();
+                            }
+                        } catch (IOException e) {
+                            errors.incrementAndGet();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
+                    }
+                }));
+            }
+            for (Future<?> sender : senders) {
+                try {
+                    sender.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    errors.incrementAndGet();
+                }
+            }
+        }
+        Cpu after = Cpu.now(server);
+        double seconds = (after.at() - before.at()) / 1e9;
+        long n = Math.max(1, answered.get());
+        return new Rate("PUT /api/delegate/ballots/{id}/papers/{paper} (the vote alone, an open ballot every tablet shows)",
+                answered.get() / seconds, (after.server() - before.server()) * 1000 / n, (after.client() - before.client()) * 1000 / n,
+                errors.get());
+    }
+
     private static Rate rate(QuorumServer server, String what, List<HallTablet> tablets, int inFlight, Duration during,
             Function<HallTablet, HttpRequest> request) throws InterruptedException {
         AtomicLong answered = new AtomicLong();

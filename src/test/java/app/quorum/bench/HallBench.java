@@ -185,7 +185,8 @@ public final class HallBench {
         }
         if (n == delegates) {
             quiet(3);
-            List<Floor.Rate> floor = Floor.measure(server, tablets, 64, Duration.ofSeconds(4));
+            List<Floor.Rate> floor = new ArrayList<>(Floor.measure(server, tablets, 64, Duration.ofSeconds(4)));
+            floor.add(pureCasts(server, staff, hall, tablets));
             floor.forEach(f -> event(String.format(Locale.ROOT, "Floor: %s: %.0f a second, %.2f ms of server CPU and %.2f of client CPU a request, %d errors",
                     f.what(), f.perSecond(), f.serverCpuMsPerRequest(), f.clientCpuMsPerRequest(), f.errors())));
             report.floor(floor);
@@ -197,6 +198,26 @@ public final class HallBench {
         projector.browser.closePushes();
         hall.work.shutdownNow();
         http.close();
+    }
+
+    /**
+     * The vote path alone ({@link Floor#casts}): an open ballot the chair opens and every tablet draws, then one vote
+     * per tablet, 64 in flight, none waiting for a moment; closed afterwards. Not a round of the hall: the tablets do not
+     * vote on it by themselves.
+     */
+    private Floor.Rate pureCasts(QuorumServer server, StaffBrowser staff, SharedHall hall, List<HallTablet> tablets) throws Exception {
+        long meetingId = Long.parseLong(hall.meetingId);
+        staff.prepare(meetingId, Stage.QUESTION + " (đo đường bỏ phiếu)", true);
+        String ballotId;
+        try (Connection db = server.database()) {
+            ballotId = Long.toString(HallStaging.draftBallot(db, meetingId));
+        }
+        staff.open();
+        quiet(3);
+        Floor.Rate casts = Floor.casts(server, tablets, ballotId, 64);
+        staff.close(meetingId, false);
+        quiet(3);
+        return casts;
     }
 
     /** One ballot in the hall: OPEN (roll-call), or SECRET when {@code endToEnd} is given. */

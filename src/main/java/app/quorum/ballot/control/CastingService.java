@@ -88,7 +88,8 @@ public class CastingService {
             throw new Refusal(Refusal.Kind.DUPLICATE, "ballot.alreadyVoted");
         }
         mayVoteNow(ballot, String.valueOf(locked.get(0)), participantId);
-        if (endToEnd.election(ballotId).isPresent()) {
+        // only a secret ballot can be end-to-end: an open ballot's vote asks nothing more of the database here
+        if (ballot.getSecrecy() == Secrecy.SECRET && endToEnd.election(ballotId).isPresent()) {
             throw new Refusal(Refusal.Kind.INVALID, "ballot.e2e.paperRequired"); // the tablet encrypts: no choice in clear
         }
         String code = choiceCode(ballot, choice);
