@@ -266,6 +266,12 @@ final class HallTablet {
         }
     }
 
+    /** A vote of this tablet's acknowledged: the voted face, as casting.js settled() draws it without a request. */
+    void voted() {
+        signature = signature == null ? null : signature.replaceFirst(":not-voted$", ":voted");
+        view = "voted";
+    }
+
     /** What the rendered vote box says: its view (open, voted, …), its ballot and its signature. */
     private void read(String html) {
         Matcher box = VIEW.matcher(html);
@@ -390,8 +396,7 @@ final class HallTablet {
                     answeredTracker = trackerIn.find() ? trackerIn.group(1) : null;
                     acknowledgedAt = answered;
                     hall.acknowledged(this, answered - sent);
-                    signature = signature == null ? null : signature.replaceFirst(":not-voted$", ":voted"); // casting.js settled()
-                    view = "voted";
+                    voted();
                     return;
                 }
                 hall.errors().add("vote: HTTP " + answer.statusCode() + (answer.statusCode() == 409 ? " " + answer.body() : ""));

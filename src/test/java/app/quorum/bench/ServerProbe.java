@@ -16,15 +16,23 @@ final class ServerProbe {
     private ServerProbe() {
     }
 
-    /** CPU seconds so far of this JVM (the client) and of Payara Micro + MariaDB (the server), from /proc. */
-    record Cpu(long at, double client, double server) {
+    /**
+     * CPU seconds so far of this JVM (the client), of Payara Micro + MariaDB (the server), and of MariaDB alone (the
+     * database, part of the server's), from /proc.
+     */
+    record Cpu(long at, double client, double server, double database) {
         static Cpu now(QuorumServer server) {
             double client = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
             double serverCpu = 0;
+            double database = 0;
             for (ProcessHandle process : server.processes()) {
-                serverCpu += cpuSeconds(process.pid());
+                double seconds = cpuSeconds(process.pid());
+                serverCpu += seconds;
+                if (process.info().command().map(c -> c.endsWith("mariadbd")).orElse(false)) {
+                    database += seconds;
+                }
             }
-            return new Cpu(System.nanoTime(), client, serverCpu);
+            return new Cpu(System.nanoTime(), client, serverCpu, database);
         }
     }
 

@@ -59,10 +59,19 @@ final class StaffBrowser implements AutoCloseable {
     void prepare(long meetingId, String question, boolean open) {
         chair.get(page("chair/meeting.xhtml?id=" + meetingId));
         until(chair).until(ExpectedConditions.presenceOfElementLocated(By.id("chair:ballotPrepare")));
-        List<WebElement> prepareOnTheSpot = chair.findElements(By.id("chair:prepareOnTheSpot"));
-        if (!prepareOnTheSpot.isEmpty()) {
-            prepareOnTheSpot.get(0).click();
-            until(chair).until(ExpectedConditions.stalenessOf(prepareOnTheSpot.get(0)));
+        for (int tries = 0; ; tries++) { // the console re-renders on its pushes: a button found may be gone at the click
+            try {
+                List<WebElement> prepareOnTheSpot = chair.findElements(By.id("chair:prepareOnTheSpot"));
+                if (!prepareOnTheSpot.isEmpty()) {
+                    prepareOnTheSpot.get(0).click();
+                    until(chair).until(ExpectedConditions.stalenessOf(prepareOnTheSpot.get(0)));
+                }
+                break;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (tries > 5) {
+                    throw e;
+                }
+            }
         }
         for (int tries = 0; ; tries++) {
             try {
@@ -85,9 +94,19 @@ final class StaffBrowser implements AutoCloseable {
 
     /** Clicks "open" on the first draft; answers System.nanoTime just before the click. Waits until the console shows it. */
     long open() throws IOException {
-        WebElement button = chair.findElement(By.id("chair:drafts:0:openBallot"));
-        long at = System.nanoTime();
-        button.click();
+        long at;
+        for (int tries = 0; ; tries++) { // the console re-renders on its pushes: the button found may be gone at the click
+            try {
+                WebElement button = chair.findElement(By.id("chair:drafts:0:openBallot"));
+                at = System.nanoTime();
+                button.click();
+                break;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (tries > 5) {
+                    throw e;
+                }
+            }
+        }
         until(chair).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".q-turnout-figure")));
         Browsers.screenshot(chair, "bench-opened");
         chair.get("about:blank");
@@ -105,7 +124,7 @@ final class StaffBrowser implements AutoCloseable {
      */
     double close(long meetingId, boolean endToEnd) throws IOException {
         chair.get(page("chair/meeting.xhtml?id=" + meetingId));
-        until(chair).until(ExpectedConditions.elementToBeClickable(By.id("chair:closeBallot"))).click();
+        click(By.id("chair:closeBallot"));
         WebElement yes = until(chair).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes")));
         long closeAt = System.nanoTime();
         yes.click();
@@ -129,6 +148,20 @@ final class StaffBrowser implements AutoCloseable {
         Browsers.screenshot(chair, "bench-published");
         chair.get("about:blank");
         return (published - publishAt) / 1e6;
+    }
+
+    /** Clicks the element once it is clickable, finding it again when the console re-rendered it in between (its pushes). */
+    private void click(By element) {
+        for (int tries = 0; ; tries++) {
+            try {
+                until(chair).until(ExpectedConditions.elementToBeClickable(element)).click();
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (tries > 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private void signIn(WebDriver browser, String user, String password) {
