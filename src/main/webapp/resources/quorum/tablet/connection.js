@@ -1,6 +1,7 @@
 /*
  * Quorum — the delegate's tablet: the connection, watched through the Faces websocket (push.js), the browser's
- * online/offline events, failed requests and a light check every 12 s (every 3 s while it is lost). When it comes
+ * online/offline events, failed requests and a light check every 12 s (every 3 s while it is lost), whose answer
+ * carries the meeting's news: a changed signature is drawn from it as from a push (push.js checked). When it comes
  * back, the papers still waiting are sent (whenBack) and the page is rendered again from the server, so it shows the
  * true state whatever happened meanwhile. A 401 (or 403, or a page instead of JSON) means the session is over: nothing
  * more is sent until the delegate has signed in again.

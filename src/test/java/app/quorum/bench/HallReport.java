@@ -122,8 +122,9 @@ final class HallReport {
         }
         if (!floor.isEmpty()) {
             md.append("\n## The floor: requests lighter than a vote, on the same cores\n\nAfter the ballots, the same tablets and clients, ")
-                    .append("64 requests in flight, a few seconds each (`Floor`). A vote is one request with a delegate's session and ")
-                    .append("a transaction, so it cannot be answered faster than the last line; the ratio goal needs ")
+                    .append("64 requests in flight (`Floor`): three requests lighter than a vote, a few seconds each, then the vote path ")
+                    .append("alone, one vote per tablet on an open ballot every tablet shows. A vote carries a delegate's session, so it ")
+                    .append("cannot be answered faster than the light check; the ratio goal needs ")
                     .append(String.format(Locale.ROOT, "%.0f", 0.2 * main.ceilingVotesPerSecond)).append(" votes/s.\n\n")
                     .append("| request | per second | over the ceiling | server CPU ms a request (of which MariaDB) | client CPU ms a request | errors |\n|---|---|---|---|---|---|\n");
             for (Floor.Rate f : floor) {
