@@ -53,72 +53,48 @@ final class Floor {
 
     /** One vote per tablet on the open ballot, {@code inFlight} at a time, each a new paper choosing YES: answered 200 with a receipt, or an error. */
     static Rate casts(QuorumServer server, List<HallTablet> tablets, String ballotId, int inFlight) throws InterruptedException {
-        AtomicInteger next = new AtomicInteger();
-        AtomicLong answered = new AtomicLong();
-        AtomicInteger errors = new AtomicInteger();
         java.security.SecureRandom random = new java.security.SecureRandom();
-        Cpu before = Cpu.now(server);
-        List<Future<?>> senders = new ArrayList<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < inFlight; i++) {
-                senders.add(pool.submit(() -> {
-                    for (int t = next.getAndIncrement(); t < tablets.size(); t = next.getAndIncrement()) {
-                        HallTablet tablet = tablets.get(t);
-                        byte[] paper = new byte[16];
-                        random.nextBytes(paper);
-                        HttpRequest put = tablet.browser.request("api/delegate/ballots/" + ballotId + "/papers/"
-                                + java.util.HexFormat.of().formatHex(paper)).header("Content-Type", "application/json")
-                                .PUT(HttpRequest.BodyPublishers.ofString("{\"choice\":\"YES\"}")).build();
-                        try {
-                            HttpResponse<String> answer = tablet.browser.send(put);
-                            if (answer.statusCode() == 200 && answer.body().contains("\"recorded\":true")) {
-                                answered.incrementAndGet();
-                                tablet.voted(); // as the tablet page does on the answer: no rendering asked after it
-                            } else {
-                                errors.incrementAndGet();
-                            }
-                        } catch (IOException e) {
-                            errors.incrementAndGet();
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            return;
-                        }
+        return send(server, "PUT /api/delegate/ballots/{id}/papers/{paper} (the vote alone, an open ballot every tablet shows)", inFlight,
+                i -> i < tablets.size() ? tablets.get(i) : null, tablet -> {
+                    byte[] paper = new byte[16];
+                    random.nextBytes(paper);
+                    return tablet.browser.request("api/delegate/ballots/" + ballotId + "/papers/" + java.util.HexFormat.of().formatHex(paper))
+                            .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"choice\":\"YES\"}")).build();
+                }, (tablet, answer) -> {
+                    boolean recorded = answer.statusCode() == 200 && answer.body().contains("\"recorded\":true");
+                    if (recorded) {
+                        tablet.voted(); // as the tablet page does on the answer: no rendering asked after it
                     }
-                }));
-            }
-            for (Future<?> sender : senders) {
-                try {
-                    sender.get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    errors.incrementAndGet();
-                }
-            }
-        }
-        Cpu after = Cpu.now(server);
-        double seconds = (after.at() - before.at()) / 1e9;
-        long n = Math.max(1, answered.get());
-        return new Rate("PUT /api/delegate/ballots/{id}/papers/{paper} (the vote alone, an open ballot every tablet shows)",
-                answered.get() / seconds, (after.server() - before.server()) * 1000 / n, (after.database() - before.database()) * 1000 / n,
-                (after.client() - before.client()) * 1000 / n, errors.get());
+                    return recorded;
+                });
     }
 
     private static Rate rate(QuorumServer server, String what, List<HallTablet> tablets, int inFlight, Duration during,
             Function<HallTablet, HttpRequest> request) throws InterruptedException {
-        AtomicLong answered = new AtomicLong();
+        long stop = System.nanoTime() + during.toNanos();
+        return send(server, what, inFlight, i -> System.nanoTime() < stop ? tablets.get(Math.floorMod(i, tablets.size())) : null, request,
+                (tablet, answer) -> answer.statusCode() == 200);
+    }
+
+    /**
+     * {@code inFlight} senders, each sending the request of the next tablet ({@code tablets} of the request's number,
+     * null: no more) until there is none; the rate of answers {@code answered} accepts, and the CPU a request.
+     */
+    private static Rate send(QuorumServer server, String what, int inFlight, java.util.function.IntFunction<HallTablet> tablets,
+            Function<HallTablet, HttpRequest> request, java.util.function.BiPredicate<HallTablet, HttpResponse<String>> answered)
+            throws InterruptedException {
+        AtomicLong good = new AtomicLong();
         AtomicInteger errors = new AtomicInteger();
         AtomicInteger next = new AtomicInteger();
         Cpu before = Cpu.now(server);
-        long stop = System.nanoTime() + during.toNanos();
         List<Future<?>> senders = new ArrayList<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < inFlight; i++) {
                 senders.add(pool.submit(() -> {
-                    while (System.nanoTime() < stop) {
-                        HallTablet tablet = tablets.get(Math.floorMod(next.getAndIncrement(), tablets.size()));
+                    for (HallTablet tablet = tablets.apply(next.getAndIncrement()); tablet != null; tablet = tablets.apply(next.getAndIncrement())) {
                         try {
-                            HttpResponse<String> answer = tablet.browser.send(request.apply(tablet));
-                            if (answer.statusCode() == 200) {
-                                answered.incrementAndGet();
+                            if (answered.test(tablet, tablet.browser.send(request.apply(tablet)))) {
+                                good.incrementAndGet();
                             } else {
                                 errors.incrementAndGet();
                             }
@@ -141,8 +117,8 @@ final class Floor {
         }
         Cpu after = Cpu.now(server);
         double seconds = (after.at() - before.at()) / 1e9;
-        long n = Math.max(1, answered.get());
-        return new Rate(what, answered.get() / seconds, (after.server() - before.server()) * 1000 / n,
+        long n = Math.max(1, good.get());
+        return new Rate(what, good.get() / seconds, (after.server() - before.server()) * 1000 / n,
                 (after.database() - before.database()) * 1000 / n, (after.client() - before.client()) * 1000 / n, errors.get());
     }
 }
